@@ -1,0 +1,34 @@
+/// Bounds every reader enforces so that a hostile or broken file ends in a clear error rather
+/// than a crash, a hang or unbounded memory.
+public struct ReadLimits: Sendable, Equatable {
+  /// Largest single field or cell, in bytes.
+  public var maximumFieldBytes: Int
+  /// Largest number of fields in one record.
+  public var maximumFieldsPerRecord: Int
+  /// Largest uncompressed size of one ZIP entry, in bytes.
+  public var maximumEntryBytes: Int
+  /// Largest ratio of uncompressed to compressed size for one ZIP entry.
+  public var maximumCompressionRatio: Int
+  /// Largest total uncompressed size of every entry read from one archive, in bytes.
+  public var maximumArchiveBytes: Int
+  /// Deepest nesting of XML elements.
+  public var maximumXMLDepth: Int
+
+  public init(
+    maximumFieldBytes: Int = 16 << 20,
+    maximumFieldsPerRecord: Int = 16_384,
+    maximumEntryBytes: Int = 1 << 30,
+    maximumCompressionRatio: Int = 200,
+    maximumArchiveBytes: Int = 2 << 30,
+    maximumXMLDepth: Int = 256
+  ) {
+    self.maximumFieldBytes = maximumFieldBytes
+    self.maximumFieldsPerRecord = maximumFieldsPerRecord
+    self.maximumEntryBytes = maximumEntryBytes
+    self.maximumCompressionRatio = maximumCompressionRatio
+    self.maximumArchiveBytes = maximumArchiveBytes
+    self.maximumXMLDepth = maximumXMLDepth
+  }
+
+  public static let standard = ReadLimits()
+}
