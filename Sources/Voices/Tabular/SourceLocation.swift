@@ -2,7 +2,7 @@
 ///
 /// For CSV, `row` is the physical line on which the record starts (a quoted field can span
 /// lines, so record 10 may start on line 14); for XLSX it is the sheet's row number as Excel
-/// shows it. A `column` of 0 means "the whole row".
+/// shows it. A `column` of 0 means "the whole row"; a `row` of 0 means "the whole file".
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
   public var file: String
   public var row: Int
@@ -15,7 +15,8 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
   }
 
   public var description: String {
-    column > 0 ? "\(file):\(row):\(column)" : "\(file):\(row)"
+    if row <= 0 { return file }
+    return column > 0 ? "\(file):\(row):\(column)" : "\(file):\(row)"
   }
 }
 

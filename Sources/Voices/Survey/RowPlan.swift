@@ -1,0 +1,125 @@
+import Foundation
+
+/// A manifest resolved against an export's columns once, then applied to every row.
+struct RowPlan {
+  struct MeasurePlan {
+    let column: Int
+    let measure: Manifest.MeasureColumn
+    let scale: Scale
+    let index: ScaleIndex
+  }
+
+  let manifest: Manifest
+  let columns: [String]
+  let idColumn: Int?
+  let submittedColumn: Int?
+  let groupColumn: Int?
+  let consentColumn: Int?
+  let attendanceColumn: Int?
+  let breakdowns: [(field: String, column: Int)]
+  let measures: [MeasurePlan]
+  let texts: [(question: String, column: Int)]
+  let consentYes: Set<String>
+  let groupValues: [String: String]
+  let dayOrder: Timestamp.DayOrder
+
+  init(manifest: Manifest, resolver: inout ColumnResolver) {
+    self.manifest = manifest
+    self.columns = resolver.columns
+    idColumn = manifest.respondentId.flatMap { resolver.index(of: $0, for: "respondentId") }
+    submittedColumn = manifest.submitted.flatMap { resolver.index(of: $0, for: "submitted") }
+    groupColumn = manifest.respondentGroupColumn.flatMap { resolver.index(of: $0.column, for: "respondentGroupColumn") }
+    consentColumn = manifest.consent.flatMap { resolver.index(of: $0.column, for: "consent") }
+    attendanceColumn = manifest.attendance.flatMap { resolver.index(of: $0, for: "attendance") }
+    breakdowns = manifest.breakdowns.compactMap { b in
+      resolver.index(of: b.column, for: "breakdown \(b.field)").map { (b.field, $0) }
+    }
+    measures = manifest.measures.compactMap { m in
+      guard let scale = manifest.scale(m.scale), let column = resolver.index(of: m.column, for: "measure \(m.measure)") else { return nil }
+      return MeasurePlan(column: column, measure: m, scale: scale, index: ScaleIndex(scale))
+    }
+    texts = manifest.freeText.compactMap { t in
+      resolver.index(of: t.column, for: "free text \(t.question)").map { (t.question, $0) }
+    }
+    for name in manifest.ignore { _ = resolver.index(of: name, for: "ignore") }
+    consentYes = Set((manifest.consent?.yes ?? []).map(ColumnName.normalised))
+    var values: [String: String] = [:]
+    for (answer, group) in manifest.respondentGroupColumn?.values ?? [:] { values[ColumnName.normalised(answer)] = group }
+    groupValues = values
+    dayOrder = manifest.layout == .surveymonkey ? .monthFirst : .dayFirst
+  }
+
+  /// A cell as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its `@SQ@`
+  /// as an apostrophe.
+  func cell(_ fields: [String], _ column: Int) -> String {
+    guard column < fields.count else { return "" }
+    var value = fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+    if manifest.layout == .smartsurvey {
+      if value == "NA" { return "" }
+      if value.contains("@SQ@") { value = value.replacingOccurrences(of: "@SQ@", with: "'") }
+    }
+    return value
+  }
+
+  /// The response in one data row, or `nil` when the row cannot be read (a diagnostic says why).
+  func response(from record: Record, location: SourceLocation, name: String, diagnostics: inout [Diagnostic]) -> Response? {
+    let fields = record.fields
+    func at(_ column: Int) -> SourceLocation { SourceLocation(file: location.file, row: location.row, column: column + 1) }
+
+    var weight = 1
+    if let column = attendanceColumn {
+      let raw = cell(fields, column)
+      guard let count = Int(raw), count >= 0 else {
+        diagnostics.append(Diagnostic(.error, at: at(column), column: columns[column], value: raw,
+          "expected the number of people attending as a whole number; the row is not counted"))
+        return nil
+      }
+      weight = count
+    }
+    let respondentId = idColumn.map { cell(fields, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    var submitted: Timestamp? = nil
+    if let column = submittedColumn {
+      let raw = cell(fields, column)
+      if !raw.isEmpty {
+        submitted = Timestamp.parse(raw, order: dayOrder)
+        if submitted == nil {
+          diagnostics.append(Diagnostic(.warning, at: at(column), column: columns[column], value: raw,
+            "expected a date and time (such as 14/02/2025 09:30 or 2025-02-14T09:30:00); kept without a time"))
+        }
+      }
+    }
+    var group = manifest.respondentGroup
+    if let column = groupColumn {
+      let raw = cell(fields, column)
+      group = raw.isEmpty ? nil : (groupValues[ColumnName.normalised(raw)] ?? raw)
+    }
+    var breakdownValues: [String: String] = [:]
+    for (field, column) in breakdowns {
+      let value = cell(fields, column)
+      if !value.isEmpty { breakdownValues[field] = value }
+    }
+    var answers: [MeasureAnswer] = []
+    answers.reserveCapacity(measures.count)
+    for plan in measures {
+      let raw = cell(fields, plan.column)
+      let reading = plan.scale.read(raw, using: plan.index)
+      if reading == .unrecognised {
+        let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
+        diagnostics.append(Diagnostic(.error, at: at(plan.column), column: columns[plan.column], value: raw,
+          "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
+      }
+      answers.append(MeasureAnswer(measure: plan.measure.measure, scale: plan.scale.id, timepoint: plan.measure.timepoint,
+                                   reading: reading, raw: fields.indices.contains(plan.column) ? fields[plan.column] : "", column: plan.column + 1))
+    }
+    var texts: [FreeTextAnswer] = []
+    for (question, column) in self.texts {
+      let text = cell(fields, column)
+      if !text.isEmpty { texts.append(FreeTextAnswer(question: question, text: text, column: column + 1)) }
+    }
+    let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cell(fields, $0))) } ?? false
+    let id = "\(name):" + (respondentId ?? "row\(record.row)")
+    return Response(id: id, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
+                    submitted: submitted, location: location, breakdowns: breakdownValues, answers: answers,
+                    texts: texts, consentToQuote: consent, weight: weight)
+  }
+}

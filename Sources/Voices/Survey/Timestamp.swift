@@ -1,0 +1,155 @@
+/// A submission time as exports write it, normalised to ISO 8601 so waves sort and compare.
+///
+/// Times are kept as the wall-clock time the export shows (no time zone guessing), except Unix
+/// epoch seconds, which are UTC by definition and marked with `Z`.
+public struct Timestamp: Equatable, Sendable, Comparable {
+  /// `yyyy-MM-ddTHH:mm:ss`, with a trailing `Z` when the source was epoch seconds.
+  public var iso: String
+  /// Seconds since 1970-01-01T00:00:00 of the wall-clock time, for ordering.
+  public var seconds: Int64
+
+  public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
+
+  /// Which way round a slashed date is when both readings are possible.
+  public enum DayOrder: Sendable { case dayFirst, monthFirst }
+
+  /// Parses the time formats survey tools write.
+  ///
+  /// Accepted: Unix epoch seconds (SmartSurvey); ISO 8601 `2025-02-14T09:30:00` or with a
+  /// space (XLSX dates as Voices reads them, Qualtrics); `14/02/2025 09:30:00` (Google Forms
+  /// UK, day first) and `02/14/2025 09:30:00 AM` (SurveyMonkey, US, month first), with or
+  /// without seconds, with two- or four-digit years. A date that cannot be a day-first date is
+  /// read month-first and the reverse.
+  ///
+  /// - Returns: `nil` when the text is not a time in any of these forms.
+  public static func parse(_ text: String, order: DayOrder = .dayFirst) -> Timestamp? {
+    let bytes = Array(text.utf8.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed())
+    guard !bytes.isEmpty else { return nil }
+    if bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), (9...11).contains(bytes.count), let epoch = Int64(String(decoding: bytes, as: UTF8.self)) {
+      return fromEpoch(epoch)
+    }
+    var scanner = NumberScanner(bytes)
+    guard let first = scanner.number() else { return nil }
+    let year: Int, month: Int, day: Int
+    if scanner.lastDigits == 4 {
+      guard scanner.skip("-"), let m = scanner.number(), scanner.skip("-"), let d = scanner.number() else { return nil }
+      (year, month, day) = (first, m, d)
+    } else {
+      guard scanner.skip("/") || scanner.skip("."), let second = scanner.number(), scanner.skip("/") || scanner.skip("."),
+        var y = scanner.number()
+      else { return nil }
+      if scanner.lastDigits == 2 { y += 2000 }
+      year = y
+      switch order {
+      case .dayFirst: (day, month) = first > 12 || second <= 12 ? (first, second) : (second, first)
+      case .monthFirst: (month, day) = second > 12 || first <= 12 ? (first, second) : (second, first)
+      }
+    }
+    var hour = 0, minute = 0, second = 0
+    if scanner.skip("T") || scanner.skipSpaces() {
+      if let h = scanner.number() {
+        guard scanner.skip(":"), let m = scanner.number() else { return nil }
+        hour = h; minute = m
+        if scanner.skip(":") { guard let s = scanner.number() else { return nil }; second = s }
+        _ = scanner.skipFraction()
+        scanner.skipSpaces()
+        if scanner.skipWord("PM") { if hour < 12 { hour += 12 } } else if scanner.skipWord("AM") { if hour == 12 { hour = 0 } }
+        _ = scanner.skip("Z")
+      }
+    }
+    guard scanner.atEnd, (1...12).contains(month), (1...daysIn(month, year)).contains(day),
+      (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), (1900...2200).contains(year)
+    else { return nil }
+    let days = daysFromCivil(year, month, day)
+    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    return Timestamp(iso: format(year, month, day, hour, minute, second), seconds: seconds)
+  }
+
+  static func fromEpoch(_ epoch: Int64) -> Timestamp {
+    let days = Int(epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400)
+    let rest = Int(epoch - Int64(days) * 86_400)
+    let (y, m, d) = civilFromDays(days)
+    return Timestamp(iso: format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60) + "Z", seconds: epoch)
+  }
+
+  static func format(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> String {
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))"
+  }
+
+  static func daysIn(_ month: Int, _ year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+/// Reads unsigned numbers and separators from ASCII bytes, for `Timestamp.parse`.
+private struct NumberScanner {
+  let bytes: [UInt8]
+  var index = 0
+  var lastDigits = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var atEnd: Bool { index == bytes.count }
+
+  mutating func number() -> Int? {
+    var value = 0, digits = 0
+    while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57, digits < 9 {
+      value = value * 10 + Int(bytes[index] - 48); index += 1; digits += 1
+    }
+    lastDigits = digits
+    return digits > 0 ? value : nil
+  }
+
+  mutating func skip(_ character: Unicode.Scalar) -> Bool {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+    index += 1
+    return true
+  }
+
+  @discardableResult mutating func skipSpaces() -> Bool {
+    let start = index
+    while index < bytes.count, bytes[index] == 32 { index += 1 }
+    return index > start
+  }
+
+  mutating func skipFraction() -> Bool {
+    guard skip(".") else { return false }
+    while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+    return true
+  }
+
+  mutating func skipWord(_ word: String) -> Bool {
+    let w = Array(word.utf8)
+    guard index + w.count <= bytes.count else { return false }
+    for i in 0..<w.count where bytes[index + i] & 0xDF != w[i] { return false }
+    index += w.count
+    return true
+  }
+}

@@ -1,0 +1,59 @@
+/// Writes a table back out exactly as read: as RFC 4180 CSV or as a JSON array of rows.
+///
+/// Used by `voices inspect` to show how Voices read a file, so nothing is trimmed, padded or
+/// re-encoded beyond what the format needs.
+public enum TableWriter {
+  /// RFC 4180 CSV with CRLF line ends; fields quoted only when they must be.
+  public static func csv(_ rows: [[String]]) -> String {
+    var out = ""
+    for row in rows {
+      for (i, field) in row.enumerated() {
+        if i > 0 { out += "," }
+        out += csvField(field)
+      }
+      out += "\r\n"
+    }
+    return out
+  }
+
+  public static func csvField(_ field: String) -> String {
+    let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+      || field.first == " " || field.last == " "
+    guard needsQuotes else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// One JSON array of rows, each an array of strings, one row per line.
+  public static func json(_ rows: [[String]]) -> String {
+    var out = "[\n"
+    for (r, row) in rows.enumerated() {
+      out += "  ["
+      for (i, field) in row.enumerated() {
+        if i > 0 { out += ", " }
+        out += jsonString(field)
+      }
+      out += r + 1 < rows.count ? "],\n" : "]\n"
+    }
+    return out + "]\n"
+  }
+
+  /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+  public static func jsonString(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 2)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let s where s.value < 0x20:
+        let hex = String(s.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}
