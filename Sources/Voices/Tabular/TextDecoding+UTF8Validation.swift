@@ -21,11 +21,12 @@ struct UTF8Validator {
     let n = bytes.count
     var i = 0
     defer { offset += n }
+    guard let base = bytes.baseAddress else { return nil }
     while i < n {
       if remaining == 0 {
         // Fast path: skip eight ASCII bytes at a time.
         while i + 8 <= n {
-          let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
           if word & 0x8080_8080_8080_8080 != 0 { break }
           i += 8
         }
