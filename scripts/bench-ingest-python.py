@@ -12,7 +12,7 @@ if which == "csv":
         n = sum(1 for _ in csv.reader(f))
 elif which == "pandas":
     import pandas as pd
-    n = len(pd.read_csv(path, header=None, dtype=str, keep_default_na=False)) 
+    n = len(pd.read_csv(path, header=None, dtype=str, keep_default_na=False))
 elif which == "polars":
     import polars as pl
     n = pl.read_csv(path, has_header=False, infer_schema=False).height
