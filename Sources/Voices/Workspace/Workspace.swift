@@ -1,0 +1,105 @@
+import Foundation
+
+/// A folder of exports and the manifests that describe them (`surveys/` by default).
+///
+/// ```
+/// workspace.json     name and settings
+/// manifests/*.json   one per export
+/// exports/           the files as the survey tools gave them
+/// ```
+public struct Workspace: Sendable {
+  public let root: URL
+  /// The workspace's path as the user gave it, used to name files in messages.
+  public let displayPath: String
+  public var settings: WorkspaceSettings
+
+  /// Opens a workspace folder.
+  ///
+  /// - Throws: `WorkspaceError` when the folder is missing, has no `manifests/`, or its
+  ///   `workspace.json` cannot be read.
+  public static func open(_ path: String) throws -> Workspace {
+    let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw WorkspaceError.notFound(path: path)
+    }
+    guard FileManager.default.fileExists(atPath: root.appendingPathComponent("manifests").path) else {
+      throw WorkspaceError.notAWorkspace(path: path)
+    }
+    let display = path.hasSuffix("/") ? String(path.dropLast()) : path
+    var settings = WorkspaceSettings(name: root.lastPathComponent)
+    let settingsURL = root.appendingPathComponent("workspace.json")
+    if let data = try? Data(contentsOf: settingsURL) {
+      do { settings = try JSONDecoder().decode(WorkspaceSettings.self, from: data) } catch {
+        throw WorkspaceError.invalidSettings(file: "\(display)/workspace.json", reason: "not a valid settings file: \(ManifestLoader.jsonReason(error))")
+      }
+    }
+    return Workspace(root: root, displayPath: display, settings: settings)
+  }
+
+  /// The manifest files, in name order so every run reads them in the same order.
+  public func manifestURLs() -> [URL] {
+    let folder = root.appendingPathComponent("manifests")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.lowercased().hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
+  }
+
+  /// A workspace file's name for messages: the workspace path the user typed, then the file.
+  public func displayName(of relativePath: String) -> String {
+    displayPath == "." ? relativePath : "\(displayPath)/\(relativePath)"
+  }
+
+  /// Reads every manifest and its export.
+  ///
+  /// - Parameter progress: Called with each export's name before it is read.
+  /// - Returns: Every export that could be read, and every problem found on the way.
+  public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
+    var load = WorkspaceLoad(exports: [], diagnostics: [])
+    for url in manifestURLs() {
+      let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
+      let name = url.deletingPathExtension().lastPathComponent
+      progress?(name)
+      let manifest: Manifest
+      do {
+        let (decoded, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
+        manifest = decoded
+        load.diagnostics += diagnostics
+        if diagnostics.worstSeverity == .error { continue }
+      } catch {
+        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
+        continue
+      }
+      let fileName = displayName(of: manifest.file)
+      let fileURL = root.appendingPathComponent(manifest.file)
+      do {
+        let table = try TableReader.read(contentsOf: fileURL, file: fileName, sheet: manifest.sheet.map(SheetSelector.init))
+        load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
+      } catch {
+        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
+      }
+    }
+    return load
+  }
+}
+
+/// Everything read from a workspace.
+public struct WorkspaceLoad: Sendable {
+  public var exports: [SurveyExport]
+  /// Problems with manifests and files that could not be read at all; row-level problems live
+  /// in each export's own diagnostics.
+  public var diagnostics: [Diagnostic]
+
+  /// Every diagnostic, workspace-level first.
+  public var allDiagnostics: [Diagnostic] { diagnostics + exports.flatMap(\.diagnostics) }
+
+  public var accounting: RowAccounting { exports.map(\.accounting).reduce(RowAccounting(), +) }
+}
+
+extension SheetSelector {
+  init(_ reference: Manifest.SheetReference) {
+    switch reference {
+    case .name(let name): self = .name(name)
+    case .index(let index): self = .index(index)
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import Voices
+
+/// The WORKSPACE argument every workspace command shares: the folder given, or ./surveys.
+enum WorkspaceArgument {
+  static func open(_ arguments: Arguments, command: String) throws -> Workspace {
+    guard arguments.positional.count <= 1 else {
+      throw UsageError("give at most one WORKSPACE folder, not \(arguments.positional.count) arguments")
+    }
+    return try Workspace.open(arguments.positional.first ?? "surveys")
+  }
+
+  /// Reads every export, showing which one is being read on a terminal.
+  static func load(_ workspace: Workspace) -> WorkspaceLoad {
+    let load = workspace.load { name in Terminal.progress("reading \(name) ...") }
+    Terminal.clearProgress()
+    return load
+  }
+
+  /// Prints diagnostics to stderr, worst first within each file, at most `limit` per export
+  /// so a broken file does not bury the rest; says how many were left out.
+  static func printDiagnostics(_ load: WorkspaceLoad, limit: Int) {
+    var groups: [[Diagnostic]] = [load.diagnostics]
+    groups += load.exports.map(\.diagnostics)
+    for group in groups where !group.isEmpty {
+      let sorted = group.enumerated().sorted { a, b in
+        a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+      }.map(\.element)
+      for diagnostic in sorted.prefix(limit) { Terminal.err(styled(diagnostic)) }
+      if sorted.count > limit {
+        Terminal.err("... and \(sorted.count - limit) more for \(sorted[0].location.file) (use --all to see every one)")
+      }
+    }
+  }
+
+  static func styled(_ diagnostic: Diagnostic) -> String {
+    let text = diagnostic.description
+    switch diagnostic.severity {
+    case .error: return Terminal.styled(text, .red, forErr: true)
+    case .warning: return Terminal.styled(text, .yellow, forErr: true)
+    case .note: return Terminal.styled(text, .dim, forErr: true)
+    }
+  }
+
+  static func exitCode(for load: WorkspaceLoad) -> ExitCode {
+    load.allDiagnostics.worstSeverity == .error ? .inputProblem : .ok
+  }
+}
