@@ -52,7 +52,9 @@ enum ValidateCommand {
       let reasons = export.accounting.rejectedBy.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
       text += "\(export.name): rejected \(reasons)\n"
     }
-    text += "\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings, \(diagnostics.count(of: .note)) notes"
+    func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    text += [counted(diagnostics.count(of: .error), "error"), counted(diagnostics.count(of: .warning), "warning"),
+             counted(diagnostics.count(of: .note), "note")].joined(separator: ", ")
     return text
   }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Runs the built `voices` executable as a user would and checks output and exit codes.
+struct VoicesRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  /// The `voices` binary SwiftPM built beside the test bundle.
+  static let binary: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("voices")
+
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> VoicesRun {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting so a large output cannot fill the pipe and stall the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return VoicesRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// A throwaway workspace folder with the given files.
+func temporaryWorkspace(_ files: [String: String]) throws -> URL {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent("voices-test-\(UUID().uuidString)")
+  for (path, content) in files {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(content.utf8).write(to: url)
+  }
+  try FileManager.default.createDirectory(at: root.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+  return root
+}
+
+@Suite("voices command line") struct VoicesCommandTests {
+  @Test("--help lists the commands and exits 0")
+  func help() throws {
+    let run = try VoicesRun.run(["--help"])
+    #expect(run.status == 0)
+    for command in ["inspect", "validate", "report", "help"] { #expect(run.stdout.contains("  \(command) ")) }
+  }
+
+  @Test("every command has --help with an example", arguments: ["inspect", "validate", "report"])
+  func commandHelp(_ command: String) throws {
+    let run = try VoicesRun.run([command, "--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("Usage: voices \(command)"))
+    #expect(run.stdout.contains("Examples:"))
+    #expect(try VoicesRun.run(["help", command]).stdout == run.stdout)
+  }
+
+  @Test("usage mistakes exit 2 and say what to do", arguments: [
+    (["frobnicate"], "no command \"frobnicate\""),
+    (["inspect"], "give exactly one FILE"),
+    (["inspect", "a.csv", "--format", "xml"], "--format must be table, json, csv or summary"),
+    (["validate", "--colour"], "unknown option --colour"),
+  ])
+  func usage(_ case_: ([String], String)) throws {
+    let run = try VoicesRun.run(case_.0)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains(case_.1), "\(run.stderr)")
+  }
+
+  @Test("inspect --format json prints the rows exactly as read")
+  func inspectJSON() throws {
+    let path = TestPaths.externalFile("csv-spectrum/csvs/quotes_and_newlines.csv").path
+    let run = try VoicesRun.run(["inspect", path, "--format", "json"])
+    #expect(run.status == 0)
+    let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String]]
+    #expect(rows == [["a", "b"], ["1", "ha \n\"ha\" \nha"], ["3", "4"]])
+  }
+
+  @Test("inspect of a missing file exits 1 naming it")
+  func inspectMissing() throws {
+    let run = try VoicesRun.run(["inspect", "no-such-file.csv"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("no-such-file.csv: cannot read file: no such file"))
+  }
+
+  @Test("validate accounts for every row and exits 0 with warnings only; NO_COLOR output is plain")
+  func validateClean() throws {
+    let root = try temporaryWorkspace([
+      "exports/e.csv": "Ref,Trust\r\nr1,Agree\r\n,\r\nr2,Disagree\r\n",
+      "manifests/e.json": """
+        {"source": "parent-carer-survey", "wave": "2025", "file": "exports/e.csv", "respondentGroup": "parent carers",
+         "respondentId": "Ref", "measures": [{"measure": "trust-confidence", "column": "Trust", "scale": "agreement-5"}]}
+        """,
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["validate", root.path], environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0)
+    let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+    #expect(lines.contains("2025 Parent carer survey e 3 2 1 0"), "\(run.stdout)")
+    #expect(lines.contains("0 errors, 1 warning, 0 notes"))
+    #expect(run.stdout.contains("e: rejected 1 blank row"))
+    #expect(run.stderr.contains("exports/e.csv:3: warning: blank row skipped"))
+    #expect(!run.stdout.contains("\u{1B}["))
+  }
+
+  @Test("validate exits 1 on an error and names file, row, column and value")
+  func validateError() throws {
+    let root = try temporaryWorkspace([
+      "exports/e.csv": "Ref,Trust\nr1,Agree\nr2,Kind of\n",
+      "manifests/e.json": """
+        {"source": "parent-carer-survey", "wave": "2025", "file": "exports/e.csv", "respondentGroup": "parent carers",
+         "measures": [{"measure": "trust-confidence", "column": "Trust", "scale": "agreement-5"}]}
+        """,
+      "manifests/broken.json": "{\"source\": \"parent-carer-survey\"",
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["validate", root.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("/exports/e.csv:3:2: error: column \"Trust\": value \"Kind of\": not an answer on the agreement-5 scale"), "\(run.stderr)")
+    #expect(run.stderr.contains("manifests/broken.json: not valid JSON"))
+  }
+
+  @Test("a folder that is not a workspace is an input problem with a next step")
+  func notAWorkspace() throws {
+    let run = try VoicesRun.run(["validate", "/tmp"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("not a Voices workspace"))
+  }
+}
