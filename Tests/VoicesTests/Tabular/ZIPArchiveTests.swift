@@ -15,6 +15,19 @@ import Testing
     #expect(String(decoding: try zip.extract(named: "a.txt"), as: UTF8.self) == "hello, hello, hello, world")
   }
 
+  @Test("reads ZIP64 directories, sizes and offsets")
+  func zip64() throws {
+    var builder = ZIPBuilderForTests()
+    builder.zip64 = true
+    builder.add("a.txt", "first")
+    builder.add("b.txt", "second entry", method: 0)
+    var zip = try ZIPArchive(bytes: builder.bytes(), file: "t.zip")
+    #expect(zip.entries.map(\.name) == ["a.txt", "b.txt"])
+    #expect(zip.entries.map(\.uncompressedSize) == [5, 12])
+    #expect(String(decoding: try zip.extract(named: "b.txt"), as: UTF8.self) == "second entry")
+    #expect(String(decoding: try zip.extract(named: "a.txt"), as: UTF8.self) == "first")
+  }
+
   @Test("reads archives written by Python's zipfile (the fixtures)")
   func pythonWritten() throws {
     let bytes = try [UInt8](Data(contentsOf: TestPaths.fixture("xlsx/two-sheets-openpyxl.xlsx")))

@@ -13,6 +13,8 @@ struct ZIPBuilderForTests {
   }
 
   var items: [Item] = []
+  /// Writes ZIP64 records: sizes and offsets in extra fields, a ZIP64 end record and locator.
+  var zip64 = false
 
   mutating func add(_ name: String, _ text: String, method: UInt16 = 8) {
     items.append(Item(name: name, data: Array(text.utf8), method: method))
@@ -31,17 +33,32 @@ struct ZIPBuilderForTests {
       out += le32(crc) + le32(UInt32(payload.count)) + le32(UInt32(size)) + le16(UInt16(name.count)) + le16(0)
       out += name + payload
       central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(item.flags) + le16(item.method) + le16(0) + le16(0x21)
-      central += le32(crc) + le32(UInt32(payload.count)) + le32(UInt32(size)) + le16(UInt16(name.count))
-      central += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(offset)) + name
+      if zip64 {
+        let extra = le16(1) + le16(24) + le64(UInt64(size)) + le64(UInt64(payload.count)) + le64(UInt64(offset))
+        central += le32(crc) + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(UInt16(name.count))
+        central += le16(UInt16(extra.count)) + le16(0) + le16(0) + le16(0) + le32(0) + le32(0xFFFF_FFFF) + name + extra
+      } else {
+        central += le32(crc) + le32(UInt32(payload.count)) + le32(UInt32(size)) + le16(UInt16(name.count))
+        central += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(offset)) + name
+      }
     }
     let directoryOffset = out.count
     out += central
+    if zip64 {
+      let record = out.count
+      out += le32(0x0606_4B50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
+      out += le64(UInt64(items.count)) + le64(UInt64(items.count)) + le64(UInt64(central.count)) + le64(UInt64(directoryOffset))
+      out += le32(0x0706_4B50) + le32(0) + le64(UInt64(record)) + le32(1)
+      out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF) + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+      return out
+    }
     out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(items.count)) + le16(UInt16(items.count))
     out += le32(UInt32(central.count)) + le32(UInt32(directoryOffset)) + le16(0)
     return out
   }
 
   private func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+  private func le64(_ v: UInt64) -> [UInt8] { (0..<8).map { UInt8((v >> (8 * $0)) & 0xFF) } }
   private func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
 }
 
