@@ -76,6 +76,28 @@ enum Inflate {
     }
   }
 
+  /// Compresses `bytes` as a raw deflate stream (the inverse of `raw(_:accept:)`), for ZIP
+  /// writers and for tests that build archives.
+  static func deflateRaw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    var stream = z_stream()
+    guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else { return [] }
+    defer { deflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 16)
+    let produced: Int = bytes.withUnsafeBufferPointer { input in
+      output.withUnsafeMutableBufferPointer { out in
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = UInt32(input.count)
+        stream.next_out = out.baseAddress
+        stream.avail_out = UInt32(out.count)
+        _ = deflate(&stream, Z_FINISH)
+        return out.count - Int(stream.avail_out)
+      }
+    }
+    output.removeLast(output.count - produced)
+    return output
+  }
+
   /// The CRC-32 (as used by ZIP) of `bytes`.
   static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     guard var base = bytes.baseAddress else { return 0 }

@@ -190,7 +190,7 @@ extension ZIPArchive {
     let locator = eocd - 20
     if locator >= 0, bytes.uint32(at: locator) == 0x0706_4B50 {
       let recordOffset64 = bytes.uint64(at: locator + 8)
-      guard recordOffset64 <= UInt64(bytes.count - 56), bytes.count >= 56 else {
+      guard bytes.count >= 56, recordOffset64 <= UInt64(bytes.count - 56) else {
         throw .truncated(file: file, detail: "ZIP64 end of central directory record lies outside the file")
       }
       let record = Int(recordOffset64)

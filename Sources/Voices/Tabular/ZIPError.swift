@@ -19,7 +19,8 @@ public enum ZIPError: Error, Equatable, Sendable, CustomStringConvertible {
   case corruptData(file: String, entry: String, detail: String)
   /// The entry's data ends before its declared end.
   case truncatedEntry(file: String, entry: String)
-  /// The entry did not expand to the size its directory record declares.
+  /// The entry did not expand to the size its directory record declares (when extraction
+  /// stopped at the declared size, `actual` is a lower bound).
   case sizeMismatch(file: String, entry: String, declared: Int, actual: Int)
   /// The entry's CRC-32 does not match: the file is damaged.
   case checksumMismatch(file: String, entry: String, expected: UInt32, actual: UInt32)
