@@ -129,10 +129,12 @@ class Picker:
     def __init__(self, rng, rows, cap=3):
         self.rng, self.rows, self.cap, self.uses = rng, rows, cap, Counter()
 
-    def pick(self, questions, single_line=False, cp1252=False):
+    def pick(self, questions, single_line=False, cp1252=False, fresh=False):
         pool = [r for r in self.rows if r["question"] in questions and self.uses[r["id"]] < self.cap
                 and not (single_line and "\n" in r["text"])
                 and not (cp1252 and not encodable(r["text"], "cp1252"))]
+        if fresh and any(self.uses[r["id"]] == 0 for r in pool):
+            pool = [r for r in pool if self.uses[r["id"]] == 0]  # notes of one meeting do not repeat
         if not pool:
             fail(f"the comment bank has run out of comments for {sorted(questions)}")
         row = self.rng.choice(pool)
@@ -724,12 +726,12 @@ def make_focus_groups(rng, trng, out, pc_picker, yp_picker, coded_pc, coded_yp, 
         facilitator = rng.choice(FACILITATORS)
         for k in range(count):
             if group == "young people":
-                row = yp_picker.pick({"focus-group"}, single_line=True, cp1252=True)
+                row = yp_picker.pick({"focus-group"}, single_line=True, cp1252=True, fresh=True)
             elif pound and k == 0:
                 row = pound.pop(0)
                 pc_picker.uses[row["id"]] += 1
             else:
-                row = pc_picker.pick({"what-works-well", "what-is-hard"}, single_line=True, cp1252=True)
+                row = pc_picker.pick({"what-works-well", "what-is-hard"}, single_line=True, cp1252=True, fresh=True)
             text = fill(row["text"], trng).replace("'", "\u2019")  # Excel's AutoCorrect
             if trng.random() < 0.25:
                 text += trng.choice(ASIDES)
