@@ -54,7 +54,8 @@ public struct Workspace: Sendable {
   /// - Parameter progress: Called with each export's name before it is read.
   /// - Returns: Every export that could be read, and every problem found on the way.
   public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
-    var load = WorkspaceLoad(exports: [], diagnostics: [])
+    var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+    loadRegistry(into: &load)
     for url in manifestURLs() {
       let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
       let name = url.deletingPathExtension().lastPathComponent
@@ -78,7 +79,35 @@ public struct Workspace: Sendable {
         load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
       }
     }
+    checkMeasuresRegistered(in: &load)
     return load
+  }
+
+  /// Reads `measures.json` when the workspace has one.
+  func loadRegistry(into load: inout WorkspaceLoad) {
+    let url = root.appendingPathComponent("measures.json")
+    guard let data = try? Data(contentsOf: url) else { return }
+    let file = displayName(of: "measures.json")
+    do {
+      let (registry, diagnostics) = try MeasureRegistry.decode(data, file: file)
+      load.registry = registry
+      load.diagnostics += diagnostics
+    } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 0), "\(error)"))
+    }
+  }
+
+  /// A measure a manifest uses but the registry lacks cannot be checked for comparability
+  /// between waves, so it is named once per manifest.
+  func checkMeasuresRegistered(in load: inout WorkspaceLoad) {
+    guard !load.registry.measures.isEmpty else { return }
+    for export in load.exports {
+      let missing = Set(export.manifest.measures.map(\.measure)).filter { load.registry.definition($0) == nil }.sorted()
+      for id in missing {
+        load.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: displayName(of: "manifests/\(export.name).json"), row: 0),
+          "measure \"\(id)\" is not in measures.json, so changes in its wording between waves cannot be checked"))
+      }
+    }
   }
 }
 
@@ -88,6 +117,8 @@ public struct WorkspaceLoad: Sendable {
   /// Problems with manifests and files that could not be read at all; row-level problems live
   /// in each export's own diagnostics.
   public var diagnostics: [Diagnostic]
+  /// The workspace's registered measures (empty when it has no `measures.json`).
+  public var registry: MeasureRegistry
 
   /// Every diagnostic, workspace-level first.
   public var allDiagnostics: [Diagnostic] { diagnostics + exports.flatMap(\.diagnostics) }
