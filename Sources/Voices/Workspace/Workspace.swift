@@ -30,8 +30,11 @@ public struct Workspace: Sendable {
     var settings = WorkspaceSettings(name: root.lastPathComponent)
     let settingsURL = root.appendingPathComponent("workspace.json")
     if let data = try? Data(contentsOf: settingsURL) {
-      do { settings = try JSONDecoder().decode(WorkspaceSettings.self, from: data) } catch {
-        throw WorkspaceError.invalidSettings(file: "\(display)/workspace.json", reason: "not a valid settings file: \(ManifestLoader.jsonReason(error))")
+      let file = "\(display)/workspace.json"
+      do { settings = try JSONDecoder().decode(WorkspaceSettings.self, from: data) } catch let error as DecodingError {
+        throw WorkspaceError.invalidSettings(file: file, reason: "\(ManifestLoader.translate(error, file: file))")
+      } catch {
+        throw WorkspaceError.invalidSettings(file: file, reason: "not valid JSON: \(ManifestLoader.jsonReason(error))")
       }
     }
     return Workspace(root: root, displayPath: display, settings: settings)

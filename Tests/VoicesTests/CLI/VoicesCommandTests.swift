@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Voices
 
 /// Runs the built `voices` executable as a user would and checks output and exit codes.
 struct VoicesRun {
@@ -127,5 +128,26 @@ func temporaryWorkspace(_ files: [String: String]) throws -> URL {
     let run = try VoicesRun.run(["validate", "/tmp"])
     #expect(run.status == 1)
     #expect(run.stderr.contains("not a Voices workspace"))
+  }
+}
+
+@Suite("Workspace settings") struct WorkspaceSettingsTests {
+  @Test("suppression presets and thresholds are read from workspace.json")
+  func presets() throws {
+    let nhs = try JSONDecoder().decode(WorkspaceSettings.self, from: Data(#"{"name": "x", "suppression": {"preset": "nhs"}}"#.utf8))
+    #expect(nhs.suppression == .nhs)
+    #expect(nhs.suppression.description.hasPrefix("NHS statistical rule: counts of 1 to 7 are shown as *"))
+    let custom = try JSONDecoder().decode(WorkspaceSettings.self, from: Data(#"{"suppression": {"minimumCount": 10, "minimumBase": 30}}"#.utf8))
+    #expect(custom.suppression == SuppressionPolicy(minimumCount: 10, minimumBase: 30))
+    #expect(custom.name == "Voices workspace")
+  }
+
+  @Test("a bad setting names the file and the field")
+  func badSetting() throws {
+    let root = try temporaryWorkspace(["workspace.json": #"{"suppression": {"preset": "strict"}}"#])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["validate", root.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("workspace.json: suppression.preset: unknown suppression preset \"strict\""), "\(run.stderr)")
   }
 }
