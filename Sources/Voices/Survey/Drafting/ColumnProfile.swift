@@ -67,10 +67,13 @@ struct ColumnProfile: Sendable {
     guard !values.isEmpty else { return nil }
     let index = ScaleIndex(scale)
     var seen = Set<Int>(), nonSubstantive = 0, labelled = false
+    // "4 - Confident" is on a 1-5 scale, not the 4th agreement label.
+    let wordLabels = Int(scale.labels.first ?? "") == nil
     for (value, count) in counts {
       switch scale.read(value, using: index) {
       case .option(let position):
-        if scale.values != nil {
+        if wordLabels, index.positions[ColumnName.normalised(value)] == nil { return nil }
+        if !wordLabels {
           // "5-10" is an age band, not the number 5.
           if ColumnProfile.isRange(value) { return nil }
           if Int(value) == nil && Double(value) == nil { labelled = true }

@@ -87,16 +87,24 @@ extension DraftState {
     if words.contains("need") || words.contains("needs") {
       return ("need", "the question asks about needs")
     }
-    if ["locality", "area", "live", "district", "region", "location", "town", "where"].contains(where: { words.contains($0) }) {
+    if ["locality", "area", "live", "district", "region", "location", "town"].contains(where: { words.contains($0) }) {
       return ("locality", "the question asks where people live")
     }
-    if values.filter({ ColumnProfile.isRange($0) || $0.hasPrefix("under ") || $0.hasSuffix("+") }).count * 2 > values.count {
+    if values.filter(DraftState.looksLikeAgeBand).count * 2 > values.count {
       return ("age-band", "the answers are ranges of ages")
     }
     if values.contains(where: { $0.contains("ehcp") || $0 == "sen support" }) {
       return ("support", "the answers name EHCP / SEN support")
     }
     return (QuestionWords.slug(p.question, maxWords: 3), "field name made from the question: rename it if you like")
+  }
+
+  /// "5-10", "16 - 25 years", "under 5", "65+": an age band, not "11-50 employees".
+  static func looksLikeAgeBand(_ value: String) -> Bool {
+    var rest = value
+    for word in ["years old", "years", "yrs", "under", "over", "aged"] { rest = rest.replacingOccurrences(of: word, with: "") }
+    let hasDigit = rest.unicodeScalars.contains { ("0"..."9").contains($0) }
+    return hasDigit && rest.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " -+<>\u{2013}".unicodeScalars.contains($0) }
   }
 
   /// Decides whether a column is a measure: every answer on one built-in scale.

@@ -57,6 +57,20 @@ struct DraftState {
       decide(p, actual, reason)
       return
     }
+    let question = ColumnName.normalised(p.question)
+    let words = Set(QuestionWords.all(p.question))
+    // Before personal data: "Can we use your words? We will never use your name." is consent.
+    if consent == nil, !p.isEmpty, ["quote", "publish", "published", "quoted"].contains(where: { words.contains($0) })
+      || question.contains("use your words") || question.contains("use your comments") || question.contains("share your comments")
+      || question.contains("share your words") {
+      let answers = p.counts.keys.map(ColumnName.normalised)
+      if answers.allSatisfy({ $0.hasPrefix("yes") || $0.hasPrefix("no") }) {
+        let yes = p.counts.keys.filter { ColumnName.normalised($0).hasPrefix("yes") }.sorted()
+        consent = Manifest.Consent(column: p.name, yes: yes.isEmpty ? ["Yes"] : yes)
+        decide(p, .consent, "the question asks to quote or publish what people said; answers \(p.commonValues.prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))")
+        return
+      }
+    }
     if let what = DraftState.personalData(p) {
       ignore.append(p.name)
       decide(p, .ignore, "personal data (\(what)): never read")
@@ -66,8 +80,6 @@ struct DraftState {
       leaveOut(p, "no answers in any of the \(rowCount) rows")
       return
     }
-    let question = ColumnName.normalised(p.question)
-    let words = Set(QuestionWords.all(p.question))
     if respondentId == nil, ["id", "respondent id", "response id", "respondentid", "responseid", "participant id", "reference", "ref", "userid"].contains(key),
       p.distinct * 10 >= p.values.count * 9 {
       respondentId = p.name
@@ -89,17 +101,6 @@ struct DraftState {
       attendance = p.name
       decide(p, .attendance, "whole numbers \(numbers.min() ?? 0) to \(numbers.max() ?? 0) and the name says people attending: each row stands for that many people")
       return
-    }
-    if consent == nil, ["quote", "publish", "published", "quoted"].contains(where: { words.contains($0) })
-      || question.contains("use your words") || question.contains("use your comments") || question.contains("share your comments")
-      || question.contains("share your words") {
-      let answers = p.counts.keys.map(ColumnName.normalised)
-      if answers.allSatisfy({ $0.hasPrefix("yes") || $0.hasPrefix("no") }) {
-        let yes = p.counts.keys.filter { ColumnName.normalised($0).hasPrefix("yes") }.sorted()
-        consent = Manifest.Consent(column: p.name, yes: yes.isEmpty ? ["Yes"] : yes)
-        decide(p, .consent, "the question asks to quote or publish what people said; answers \(p.commonValues.prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))")
-        return
-      }
     }
     if groupColumn == nil, p.distinct <= 12,
       question.contains("are you a ") || question.contains("are you an ") || question.hasSuffix("are you a...") || question.hasSuffix("are you a?")

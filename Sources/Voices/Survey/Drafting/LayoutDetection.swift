@@ -36,6 +36,12 @@ struct LayoutDetection: Sendable, Equatable {
     if first.first == "timestamp" {
       return LayoutDetection(layout: .googleForms, reason: "row 1 starts with Timestamp: a Google Forms export")
     }
+    let titleRows = titleRowCount(rows)
+    if titleRows > 0 {
+      let extra = extraHeaderRows(Array(rows.dropFirst(titleRows)))
+      return LayoutDetection(layout: .plain, headerRows: titleRows + 1 + extra,
+        reason: "a plain sheet; the first \(titleRows) row\(titleRows == 1 ? " is a title" : "s are titles") narrower than the table, so the header is row \(titleRows + 1)\(extra > 0 ? " and the question text under it" : "") (headerRows \(titleRows + 1 + extra))")
+    }
     let extra = extraHeaderRows(rows)
     switch extra {
     case 0: return LayoutDetection(layout: .plain, reason: "no survey tool's header recognised: a plain sheet with one header row")
@@ -45,6 +51,16 @@ struct LayoutDetection: Sendable, Equatable {
         reason: blank ? "a plain sheet; row 2 is blank, so it is read as part of the header (headerRows 2)"
                       : "a plain sheet; row 2 holds question text, not answers, so the header is 2 rows (headerRows 2)")
     }
+  }
+
+  /// Rows above the header: title lines narrower than the table (a workbook's heading and
+  /// instructions above the real header row). The header is the first row as wide as the
+  /// widest of the first rows.
+  static func titleRowCount(_ rows: [[String]]) -> Int {
+    func width(_ row: [String]) -> Int { (row.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? -1) + 1 }
+    let widest = rows.prefix(50).map(width).max() ?? 0
+    guard widest > 1, let header = rows.prefix(10).firstIndex(where: { width($0) == widest }) else { return 0 }
+    return header
   }
 
   /// 1 when row 2 is blank or looks like question text rather than a response, else 0.
