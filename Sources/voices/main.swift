@@ -5,6 +5,8 @@ let commands: [Command] = [
   InspectCommand.command,
   ValidateCommand.command,
   ReportCommand.command,
+  InitCommand.command,
+  AddCommand.command,
 ]
 
 let overview = """
