@@ -60,30 +60,36 @@ public struct Workspace: Sendable {
     var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
     for url in manifestURLs() {
-      let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
       let name = url.deletingPathExtension().lastPathComponent
       progress?(name)
-      let manifest: Manifest
-      do {
-        let (decoded, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
-        manifest = decoded
-        load.diagnostics += diagnostics
-        if diagnostics.worstSeverity == .error { continue }
-      } catch {
-        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
-        continue
-      }
-      let fileName = displayName(of: manifest.file)
-      let fileURL = root.appendingPathComponent(manifest.file)
-      do {
-        let table = try TableReader.read(contentsOf: fileURL, file: fileName, sheet: manifest.sheet.map(SheetSelector.init))
-        load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
-      } catch {
-        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
-      }
+      readExport(manifestAt: url, name: name, into: &load)
     }
     checkMeasuresRegistered(in: &load)
     return load
+  }
+
+  /// Reads one manifest and the export it names into `load`: the export when both can be
+  /// read, else a diagnostic saying why not.
+  func readExport(manifestAt url: URL, name: String, into load: inout WorkspaceLoad) {
+    let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
+    let manifest: Manifest
+    do {
+      let (decoded, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
+      load.diagnostics += diagnostics
+      guard diagnostics.worstSeverity != .error else { return }
+      manifest = decoded
+    } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
+      return
+    }
+    let fileName = displayName(of: manifest.file)
+    do {
+      let table = try TableReader.read(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
+                                       sheet: manifest.sheet.map(SheetSelector.init))
+      load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
+    } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
+    }
   }
 
   /// Reads `measures.json` when the workspace has one.
