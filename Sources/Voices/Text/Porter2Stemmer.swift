@@ -187,12 +187,15 @@ struct Word {
     return i + 1
   }
 
+  /// Prefixes after which R1 starts, whatever follows (`gener|al`, `univers|ity`).
+  static let r1Prefixes: [StaticString] = ["gener", "commun", "arsen", "past", "univers",
+                                           "later", "emerg", "organ", "inter"]
+
   mutating func markRegions() {
     p1 = b.count
     p2 = b.count
     var start: Int?
-    for prefix: StaticString in ["gener", "commun", "arsen", "past", "univers", "later", "emerg",
-                                 "organ", "inter"] where starts(prefix) {
+    for prefix in Self.r1Prefixes where starts(prefix) {
       start = prefix.utf8CodeUnitCount
       break
     }
