@@ -34,6 +34,9 @@ DICTIONARY = "/usr/share/dict/american-english"  # apt-get install wamerican
 NAME_FIRST = set("""jack harry max ruby john peter tom mike matt josh martin terry tony victor
 maria jimmy billy bobby dean nick rick roger ken jay eve robin""".split())
 
+# Plant and colour words parents use as ordinary words; the word list lacks them as frequent.
+EXTRA_AMBIGUOUS = set("amber ivy holly sky poppy daisy lily hazel".split())
+
 # Entries of the Census lists that are function or everyday words, never worth the risk.
 NOT_NAMES = set("""in so my ha ho mi ma min else means soon self numbers peoples person heard read
 hurt lay marry quick call deal main pace pack sample sheets many age an the and or of to""".split())
@@ -67,6 +70,7 @@ def main():
         lowercase_words = set(w.strip() for w in f if w.strip().islower())
     common = set(w for w in top_n_list("en", COMMON_WORDS) if w.isalpha()) & lowercase_words
     common -= NAME_FIRST
+    common |= EXTRA_AMBIGUOUS & (first | last)
     ambiguous = sorted((first | last) & common)
     def lines(words):
         words = sorted(words)

@@ -435,23 +435,23 @@ enum BuiltInNames {
     zeigler zepeda ziegler zimmer zimmerman zuniga
     """
 
-  /// 244 names that are also common English words ("will", "hope", "young").
+  /// 251 names that are also common English words ("will", "hope", "young").
   static let ambiguous = """
-    alpha angel angle art ash august autumn bacon baker ball banks bass battle beach beam bell best
-    bill bird bishop black blank block blue bob bond bonds brad brain branch brand bright brown
+    alpha amber angel angle art ash august autumn bacon baker ball banks bass battle beach beam bell
+    best bill bird bishop black blank block blue bob bond bonds brad brain branch brand bright brown
     buddy bunch burden burns bush camp candy carrier case cash castle champion chance charity chase
-    cherry chuck church clay cloud cook cooper cotton couch craft cross crystal dawn day delta
+    cherry chuck church clay cloud cook cooper cotton couch craft cross crystal daisy dawn day delta
     desire destiny diamond dick don drew driver duke earl early ed era fair faith farmer field
     fields fish flood flowers ford fortune foster fox frank french friend gates gay gene glass glory
-    gold golden good grace grant gray green gross guy hall ham hammer hand harmony head high hill
-    hills holder hood hook hope horn house hung hunt hunter joy junior justice keen key keys khan
-    king kitchen knight lady lake land lane law laws lee light link little loan long lord love major
-    mark marks marvel mason masters may mercy miles miller mills minor moon noble north page parish
-    park parks pat patience pearl pepper pool pope post potter powers precious price priest prince
-    princess queen ray rice rich ring rivers rob rock rocky rod roman root rose rush sandy sharp
-    shell short silver singer small smart smith snow son song spring star sterling stone story
-    strange street strong sue summer sun sunshine sweet swift temple turner urban van villa walker
-    wall walls ward warren waters weeks wells welsh west white will wing winter wise wolf wood woods
-    wright young
+    gold golden good grace grant gray green gross guy hall ham hammer hand harmony hazel head high
+    hill hills holder holly hood hook hope horn house hung hunt hunter ivy joy junior justice keen
+    key keys khan king kitchen knight lady lake land lane law laws lee light lily link little loan
+    long lord love major mark marks marvel mason masters may mercy miles miller mills minor moon
+    noble north page parish park parks pat patience pearl pepper pool pope poppy post potter powers
+    precious price priest prince princess queen ray rice rich ring rivers rob rock rocky rod roman
+    root rose rush sandy sharp shell short silver singer small smart smith snow son song spring star
+    sterling stone story strange street strong sue summer sun sunshine sweet swift temple turner
+    urban van villa walker wall walls ward warren waters weeks wells welsh west white will wing
+    winter wise wolf wood woods wright young
     """
 }

@@ -33,7 +33,7 @@ extension Redactor {
     if scan.isChar(k, ",") || scan.isChar(k, ":") { k += 1 }
     guard k < tokens.count, tokens[k].isCapitalised, !tokens[k].lineBreakBefore else { return nil }
     let h = tokens[k].hash
-    if names.notNames.contains(h), !(strong && names.calendar.contains(h)) { return nil }
+    if names.notNames.contains(h), !(strong && (names.calendar.contains(h) || names.allNames.contains(h))) { return nil }
     if !strong {
       if names.organisationWords.contains(h) { return nil }
       var r = k + 1
@@ -133,7 +133,7 @@ extension Redactor {
       }
       k += 1
     }
-    if organisation { return nil }
+    if organisation || names.organisationWords.contains(h) { return nil }
     if names.ambiguous.contains(h) {
       if otherNonName { return nil }
       if scan.startsSentence(t), !unambiguousOther {

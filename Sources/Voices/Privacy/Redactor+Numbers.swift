@@ -15,7 +15,7 @@ extension Redactor {
   func numberMayStart(at i: Int, _ scan: Scan) -> Bool {
     guard i > 0 else { return true }
     let p = scan.bytes[i - 1]
-    if p.isRedactAlphanumeric || p == UInt8(ascii: ".") || p == UInt8(ascii: "/") || p == UInt8(ascii: "£")
+    if p.isRedactAlphanumeric || p == UInt8(ascii: ".") || p == UInt8(ascii: "/")
       || p == UInt8(ascii: "$") || p == UInt8(ascii: ",") || p == UInt8(ascii: ":") && i >= 2 && scan.bytes[i - 2].isRedactDigit
       || p == UInt8(ascii: "-") && i >= 2 && scan.bytes[i - 2].isRedactDigit { return false }
     if p == 0xA3, i >= 2, scan.bytes[i - 2] == 0xC2 { return false }  // £

@@ -19,6 +19,7 @@ extension Redactor {
     year reception key stage mainstream's special's which what when where why how if but and or
     """)
   static let hashSchool = Scan.hash("school")
+  static let hashAnd = Scan.hash("and")
 
   func findSchools(_ scan: Scan, into findings: inout [Finding]) {
     let tokens = scan.tokens
@@ -52,6 +53,8 @@ extension Redactor {
           // the "s" of a possessive
         } else if scan.isChar(k, "."), k > 0, names.saints.contains(tokens[k - 1].hash) {
           // "St."
+        } else if token.hash == Redactor.hashAnd, k > 0, tokens[k - 1].isCapitalised, tokens[k + 1].isCapitalised {
+          // "Bournemouth and Poole College"
         } else if scan.isChar(k, "&") || scan.isChar(k, "-") {
           // "Bishop Aldhelm's & ..." or "Lytchett-Minster"
         } else {
