@@ -7,6 +7,7 @@ let commands: [Command] = [
   ReportCommand.command,
   InitCommand.command,
   AddCommand.command,
+  RedactCommand.command,
 ]
 
 let overview = """
