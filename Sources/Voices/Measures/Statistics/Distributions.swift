@@ -120,10 +120,8 @@ enum StudentT {
   private static func lowerTail(_ x: Double, _ df: Double) -> Double {
     if x.isInfinite { return 0 }
     let x2 = x * x
-    // For |x| small relative to √ν, use the complementary form to avoid 1 - (near 1).
-    if x2 < df {
-      return 0.5 - 0.5 * SpecialFunctions.regularizedBeta(x2 / (df + x2), 0.5, df / 2)
-    }
+    // regularizedBeta itself switches to the symmetric form near 1, so this one expression
+    // keeps relative accuracy both for far tails and for tails near one half.
     return 0.5 * SpecialFunctions.regularizedBeta(df / (df + x2), df / 2, 0.5)
   }
 
