@@ -59,6 +59,7 @@ public struct Workspace: Sendable {
   public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
     var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
+    loadPopulation(into: &load)
     for url in manifestURLs() {
       let name = url.deletingPathExtension().lastPathComponent
       progress?(name)
@@ -106,6 +107,15 @@ public struct Workspace: Sendable {
     }
   }
 
+  /// Reads `population.json` when the workspace has one.
+  func loadPopulation(into load: inout WorkspaceLoad) {
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("population.json")) else { return }
+    let file = displayName(of: "population.json")
+    do { load.population = try PopulationProfile.decode(data, file: file) } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 0), "\(error)"))
+    }
+  }
+
   /// A measure a manifest uses but the registry lacks cannot be checked for comparability
   /// between waves, so it is named once per manifest.
   func checkMeasuresRegistered(in load: inout WorkspaceLoad) {
@@ -128,6 +138,8 @@ public struct WorkspaceLoad: Sendable {
   public var diagnostics: [Diagnostic]
   /// The workspace's registered measures (empty when it has no `measures.json`).
   public var registry: MeasureRegistry
+  /// Population profiles for representativeness (empty when there is no `population.json`).
+  public var population: [PopulationProfile] = []
 
   /// Every diagnostic, workspace-level first.
   public var allDiagnostics: [Diagnostic] { diagnostics + exports.flatMap(\.diagnostics) }
