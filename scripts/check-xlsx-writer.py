@@ -115,6 +115,21 @@ if office:
         check("LibreOffice: emoji, spaces", (table[3][1], table[3][4]), (REVIEW[3][1], REVIEW[3][4]))
         check("LibreOffice: numbers and booleans", (table[1][5], table[1][6], table[2][5], table[6][5]),
               ("0.1", "TRUE", "42", "1234567.891"))
+        # LibreOffice decodes the ECMA-376 escapes openpyxl leaves alone.
+        check("LibreOffice: _x000B_ decoded, literal _x0041_ kept", table[6][1], REVIEW[6][1])
+        # Flat ODF keeps the drop-down lists and the hidden sheet (headless runs keep no view
+        # settings, so the frozen pane cannot be checked this way).
+        subprocess.run([office, "--headless", "--convert-to", "fods", "--outdir", out, PATH],
+                       check=True, capture_output=True, timeout=180)
+        with open(os.path.join(out, os.path.splitext(os.path.basename(PATH))[0] + ".fods"), encoding="utf-8") as f:
+            fods = f.read()
+        check("LibreOffice: list validations", sorted(re.findall(r'table:condition="([^"]*)"', fods)), [
+            "of:cell-content-is-in-list(&quot;Agree&quot;;&quot;Disagree&quot;;&quot;Not sure&quot;)",
+            "of:cell-content-is-in-list([$Lists.$A$2:.$A$11])"])
+        styles = dict(re.findall(r'<table:table table:name="([^"]*)" table:style-name="([^"]*)"', fods))
+        display = {name: re.search(r'<style:style style:name="%s"[^>]*>\s*<style:table-properties[^>]*table:display="([^"]*)"'
+                                   % styles[name], fods).group(1) for name in styles}
+        check("LibreOffice: Lists sheet hidden", display, {"Review sheet": "true", "Code book": "true", "Lists": "false"})
 else:
     print("skip LibreOffice: soffice not installed")
 
