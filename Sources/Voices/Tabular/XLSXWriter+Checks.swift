@@ -117,7 +117,7 @@ extension XLSXWriter {
     var total = options.count - 1
     for option in options {
       if option.contains(",") || option.contains("\"") || needsPreserve(option) { return false }
-      if option.unicodeScalars.contains(where: { $0.value < 0x20 }) { return false }
+      if option.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF }) { return false }
       total += option.utf16.count
     }
     return total <= maximumListCharacters

@@ -80,7 +80,7 @@ extension XLSXWriter {
         let sheet = sheets[index]
         let last = "$" + columnLetters(sheet.columns.count - 1) + "$" + String(sheet.rows.count + 1)
         put("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">")
-        appendEscapedText(formulaSheetName(sheet.name) + "!$A$1:" + last, to: &out)
+        appendEscapedMarkup(formulaSheetName(sheet.name) + "!$A$1:" + last, to: &out)
         put("</definedName>")
       }
       put("</definedNames>")

@@ -117,7 +117,7 @@ extension XLSXWriter {
       out.append(UInt8(ascii: "\""))
     }
     out.append(contentsOf: " sqref=\"\(sqref)\"><formula1>".utf8)
-    appendEscapedText(formula, to: &out)
+    appendEscapedMarkup(formula, to: &out)
     out.append(contentsOf: "</formula1></dataValidation>".utf8)
   }
 

@@ -38,6 +38,20 @@ extension XLSXWriter {
     }
   }
 
+  /// Appends `text` as element content with only `&`, `<` and `>` escaped: for formulas
+  /// (`formula1`, defined names), which are plain strings to Excel, not `_xHHHH_`-escaped
+  /// text. Callers keep control characters out of formulas.
+  static func appendEscapedMarkup(_ text: String, to out: inout [UInt8]) {
+    for b in text.utf8 {
+      switch b {
+      case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+      default: out.append(b)
+      }
+    }
+  }
+
   /// Appends `text` as an attribute value (between double quotes).
   ///
   /// Tab, line feed and carriage return become character references, which survive attribute

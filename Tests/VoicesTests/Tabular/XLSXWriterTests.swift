@@ -129,6 +129,15 @@ private func part(_ name: String, of bytes: [UInt8]) throws -> String {
     #expect(XLSXWriter.fitsInlineList(options) == inline)
   }
 
+  @Test("inline list options are written as plain formula text, not _xHHHH_-escaped")
+  func inlineFormulaText() throws {
+    let sheet = XLSXSheet(
+      name: "A", columns: [XLSXColumn(header: "A")], rows: [[.text("x")]],
+      validations: [XLSXValidation(columnIndex: 0, rows: 2...2, options: ["a_x0041_b", "R&D <1>"])])
+    let xml = try part("xl/worksheets/sheet1.xml", of: XLSXWriter.write([sheet]))
+    #expect(xml.contains("sqref=\"A2\"><formula1>\"a_x0041_b,R&amp;D &lt;1&gt;\"</formula1>"))
+  }
+
   @Test("a second Lists sheet gets a free name, and identical lists share one column")
   func listsSheetName() throws {
     let long = (1...30).map { "Option \($0)" }
