@@ -8,6 +8,7 @@ let commands: [Command] = [
   InitCommand.command,
   AddCommand.command,
   RedactCommand.command,
+  MeasuresCommand.command,
 ]
 
 let overview = """

@@ -25,6 +25,12 @@ public struct MeasureChange: Sendable, Equatable {
     guard let difference else { return "no answers to compare" }
     return ChangeVerdict(difference).description
   }
+
+  /// The verdict in a few words, for narrow tables: a comparability break is named, not quoted.
+  public var shortVerdict: String {
+    guard !isSuppressed, let comparabilityBreak else { return verdict }
+    return comparabilityBreak.contains("scale") ? "not compared: scale changed" : "not compared: wording changed"
+  }
 }
 
 /// A test for a steady rise or fall across three or more comparable waves.
