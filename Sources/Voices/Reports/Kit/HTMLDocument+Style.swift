@@ -51,7 +51,8 @@ extension HTMLDocument {
     th:last-child, td:last-child { padding-right: 0; }
     thead th { font-weight: 700; }
     tbody th { font-weight: 400; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     figure { margin: 30px 0 20px; }
     figcaption { font-weight: 700; margin-bottom: 15px; }
     figcaption .figure-number { font-weight: 400; }
@@ -88,7 +89,9 @@ extension HTMLDocument {
       .table-wrap { overflow: visible; }
       caption { font-size: 11pt; }
       thead { display: table-header-group; }
-      th, td { padding: 4pt 8pt 4pt 0; }
+      table { font-size: 9pt; }
+      th, td { padding: 3pt 6pt 3pt 0; }
+      td.num { white-space: normal; }
       .key-figures li { background: none; border: 1pt solid #000; }
       .key-value { font-size: 20pt; }
       .chart-svg { width: 100%; max-width: 170mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }

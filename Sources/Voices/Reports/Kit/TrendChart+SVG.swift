@@ -8,9 +8,10 @@ extension TrendChart {
   func svg(id: String) -> String {
     let width = Self.width
     let validBreaks = breaks.filter { $0.afterWave >= 0 && $0.afterWave + 1 < waves.count }
-    let nameWidth = min(150, series.map { TextMetrics.width($0.name) }.max() ?? 0)
+    // Names are bold, about a tenth wider than regular text.
+    let nameWidth = min(160, (series.map { TextMetrics.width($0.name) }.max() ?? 0) * 1.1)
     let left: Double = 52
-    let right = width - nameWidth - 24
+    let right = width - nameWidth - 34
     let top: Double = validBreaks.isEmpty ? 16 : 44
     let bottom = top + Self.plotHeight
     let step = waves.count > 1 ? (right - left) / Double(waves.count) : right - left
@@ -100,7 +101,7 @@ extension TrendChart {
     // Series names at the end of each line.
     var ends: [(y: Double, text: String, colour: RGBColour)] = series.indices.compactMap { s in
       guard let w = waves.indices.last(where: { point(s, $0)?.value != nil }), let v = point(s, w)?.value else { return nil }
-      return (yAt(v), TextMetrics.truncate(series[s].name, toWidth: nameWidth), colour(for: s))
+      return (yAt(v), TextMetrics.truncate(series[s].name, toWidth: nameWidth / 1.1), colour(for: s))
     }
     let spreadEnds = Self.spread(ends.map { ($0.y, $0.text) }, gap: 20, minY: top, maxY: bottom)
     ends = zip(ends, spreadEnds).map { (e, s) in (s.y, e.text, e.colour) }
