@@ -11,6 +11,10 @@ public struct MeasureAnalysis: Sendable {
   public var changes: [MeasureChange]
   public var trends: [MeasureTrend]
   public var beforeAfter: [BeforeAfter]
+  /// Shares weighted to the workspace's population profiles marked `"weight": true`.
+  public var weighted: [WeightedEstimate]
+  /// Respondents against the population profiles.
+  public var representativeness: [Representativeness]
 
   /// Analyses the measures of a workspace.
   ///
@@ -32,6 +36,8 @@ public struct MeasureAnalysis: Sendable {
     estimates = MeasureAnalysis.estimates(tallies.tallies, policy: policy)
     (changes, trends) = MeasureAnalysis.changes(estimates, tallies: tallies)
     beforeAfter = BeforeAfter.all(exports, policy: policy)
+    weighted = WeightedEstimate.all(exports, profiles: load.population, unweighted: estimates)
+    representativeness = Representativeness.all(load.exports, profiles: load.population, policy: policy)
   }
 
   /// Estimates with suppression applied across each series' wave and its groups together, so

@@ -17,6 +17,8 @@ public struct PopulationProfile: Codable, Sendable, Equatable {
   public var appliesTo: SurveySource?
   /// Answer (as respondents give it) -> population share. Shares are rescaled to sum to 1.
   public var shares: [String: Double]
+  /// Whether measures are also reported weighted to this profile (post-stratification).
+  public var weight: Bool?
 
   /// The workspace file: `{"profiles": [...]}`.
   public struct File: Codable, Sendable, Equatable {

@@ -21,7 +21,7 @@ public enum MeasuresOutput {
       "    " + object(["measure", "timepoint", "group", "waves", "chi_square", "p_value", "verdict"], [
         string(trend.series.measure), trend.series.timepoint.map(string) ?? "null", string(trend.group.description),
         "[" + trend.waves.map(string).joined(separator: ", ") + "]",
-        trend.test.map { number($0.statistic) } ?? "null", trend.test.map { number($0.p) } ?? "null", string(trend.verdict),
+        trend.test.map { number($0.statistic) } ?? "null", trend.test.map { pValue($0.p) } ?? "null", string(trend.verdict),
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
     out += "  \"before_after\": [\n" + analysis.beforeAfter.map { pair in
@@ -33,7 +33,26 @@ public enum MeasuresOutput {
         pair.isSuppressed ? "null" : c.map { number($0.meanDifference) } ?? "null",
         pair.isSuppressed ? "null" : c?.lower.map(number) ?? "null", pair.isSuppressed ? "null" : c?.upper.map(number) ?? "null",
         cell(pair.published[0], json: true), cell(pair.published[1], json: true), cell(pair.published[2], json: true),
-        pair.isSuppressed ? "null" : c?.wilcoxon.map { number($0.p) } ?? "null", pair.isSuppressed ? "true" : "false",
+        pair.isSuppressed ? "null" : c?.wilcoxon.map { pValue($0.p) } ?? "null", pair.isSuppressed ? "true" : "false",
+      ])
+    }.joined(separator: ",\n") + "\n  ],\n"
+    out += "  \"weighted\": [\n" + analysis.weighted.map { w in
+      "    " + object(["measure", "timepoint", "wave", "weighted_by", "percent", "ci_low", "ci_high", "design_effect", "effective_n", "suppressed"], [
+        string(w.series.measure), w.series.timepoint.map(string) ?? "null", string(w.wave), string(w.field),
+        w.isSuppressed ? "null" : number(w.percent), w.isSuppressed ? "null" : number(w.lower), w.isSuppressed ? "null" : number(w.upper),
+        number(w.designEffect), number(w.effectiveBase), w.isSuppressed ? "true" : "false",
+      ])
+    }.joined(separator: ",\n") + "\n  ],\n"
+    out += "  \"representativeness\": [\n" + analysis.representativeness.map { r in
+      "    " + object(["field", "wave", "population", "chi_square", "df", "p_value", "under_represented", "groups"], [
+        string(r.profile.field), string(r.wave), string(r.profile.title), r.test.map { number($0.statistic) } ?? "null",
+        r.test.map { "\($0.degreesOfFreedom)" } ?? "null", r.test.map { pValue($0.p) } ?? "null",
+        "[" + r.underRepresented.map(string).joined(separator: ", ") + "]",
+        "[" + r.rows.map { row in
+          object(["answer", "n", "sample_share", "population_share", "adjusted_residual"], [
+            string(row.answer), cell(row.published, json: true), row.published.isSuppressed ? "null" : number(row.sampleShare),
+            number(row.populationShare), number(row.adjustedResidual)])
+        }.joined(separator: ", ") + "]",
       ])
     }.joined(separator: ",\n") + "\n  ]\n}\n"
     return out
@@ -100,7 +119,7 @@ public enum MeasuresOutput {
       shown ? "\(c.fromBase)" : hidden(json), shown ? "\(c.fromPositive)" : hidden(json),
       shown ? "\(c.toBase)" : hidden(json), shown ? "\(c.toPositive)" : hidden(json),
       optional(c.difference?.estimate, json), optional(c.difference?.lower, json), optional(c.difference?.upper, json),
-      optional(c.difference?.p, json), c.comparabilityBreak == nil ? "true" : "false", text(c.verdict, json),
+      c.difference?.p.map(pValue) ?? (json ? "null" : ""), c.comparabilityBreak == nil ? "true" : "false", text(c.verdict, json),
     ]
   }
 
@@ -128,6 +147,10 @@ public enum MeasuresOutput {
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text
   }
+
+  /// p-values to 6 decimals, or 3 significant figures below 0.0001 so a tiny p is not shown as
+  /// a rounded number.
+  static func pValue(_ p: Double) -> String { p < 1e-4 ? String(format: "%.3g", p) : number(p) }
 
   static func whole(_ proportion: Double) -> String { String(Int((proportion * 100).rounded())) }
 }

@@ -137,3 +137,34 @@ struct SeededRandom {
   }
   mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
+
+@Suite("Weighting and representativeness") struct WeightingTests {
+  func load() throws -> WorkspaceLoad {
+    // North answers 80% positive, South 20%; the sample is 75% North, the population 50/50.
+    let e = try trustExport(wave: "2025", answers([("North", "Agree", 60), ("North", "Disagree", 15), ("South", "Agree", 5), ("South", "Disagree", 20)]))
+    var load = workspaceLoad([e])
+    load.population = [PopulationProfile(field: "locality", title: "Children by locality", source: "test", appliesTo: nil,
+                                         shares: ["North": 0.5, "South": 0.5], weight: true)]
+    return load
+  }
+
+  @Test("post-stratified share equals the population mix of the cell shares; the interval uses the effective base")
+  func weighted() throws {
+    let analysis = MeasureAnalysis(try load(), policy: .standard)
+    let w = try #require(analysis.weighted.first)
+    #expect(abs(w.percent - 0.5) < 1e-12)
+    // Weights 2/3 (North, 75 people) and 2 (South, 25): n_eff = 100² / (75·4/9 + 25·4) = 75.
+    #expect(abs(w.effectiveBase - 75) < 1e-9)
+    #expect(abs(w.designEffect - 100.0 / 75.0) < 1e-9)
+    let unweighted = try #require(analysis.estimates.first?.interval)
+    #expect(w.upper - w.lower > unweighted.upper - unweighted.lower)
+  }
+
+  @Test("representativeness names the under-represented group")
+  func representativeness() throws {
+    let r = try #require(MeasureAnalysis(try load(), policy: .standard).representativeness.first)
+    #expect(r.underRepresented == ["South"])
+    #expect(r.rows.map(\.observed) == [75, 25])
+    #expect((r.test?.p ?? 1) < 0.001)
+  }
+}
