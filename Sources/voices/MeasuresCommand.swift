@@ -42,7 +42,7 @@ enum MeasuresCommand {
     guard fields.count <= 2 else { throw UsageError("--by takes one or two fields, not \(fields.count)") }
     let workspace = try WorkspaceArgument.open(arguments, command: "measures")
     let load = WorkspaceArgument.load(workspace)
-    WorkspaceArgument.printDiagnostics(load, limit: 5)
+    WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) } + ["group"])
     for field in fields where !known.contains(field) {
       throw UsageError("no breakdown field \"\(field)\"; the manifests have: \(known.sorted().joined(separator: ", "))")
