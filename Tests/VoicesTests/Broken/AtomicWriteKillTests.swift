@@ -14,13 +14,13 @@ import Testing
 /// up (another `voices` may be writing it at that moment), it ignores them: manifests are found
 /// by a `.json` suffix and exports only through their manifests.
 @Suite("Atomic writes under SIGKILL", .serialized) struct AtomicWriteKillTests {
-  /// A 10 MB export whose size is in a few long comments, so it reads quickly even in a debug
+  /// A 5 MB export whose size is in a few long comments, so it reads quickly even in a debug
   /// build but takes a measurable time to copy and sync.
   static func largeExport(in folder: URL) throws -> URL {
     let url = folder.appendingPathComponent("big-survey-2025.csv")
     var text = "ID,Timestamp,Comment\n"
     let comment = String(repeating: "word ", count: 100_000)
-    for i in 1...20 { text += "\(i),2025-02-14 09:30:00,\(comment)\n" }
+    for i in 1...10 { text += "\(i),2025-02-14 09:30:00,\(comment)\n" }
     try Data(text.utf8).write(to: url)
     return url
   }
@@ -71,7 +71,7 @@ import Testing
     #expect(try VoicesRun.run(["add", big.path, workspace.path]).status == 0)
     let full = Date().timeIntervalSince(started)
     var kills = 0
-    for fraction in [0.3, 0.6, 0.8, 0.9, 0.95, 0.99] {
+    for fraction in [0.5, 0.85, 0.95] {
       try? FileManager.default.removeItem(at: bigExport)
       try? FileManager.default.removeItem(at: bigManifest)
       if try Self.addKilled(after: full * fraction, export: big, workspace: workspace) { kills += 1 }
