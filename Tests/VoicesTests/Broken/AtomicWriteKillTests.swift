@@ -14,13 +14,13 @@ import Testing
 /// up (another `voices` may be writing it at that moment), it ignores them: manifests are found
 /// by a `.json` suffix and exports only through their manifests.
 @Suite("Atomic writes under SIGKILL", .serialized) struct AtomicWriteKillTests {
-  /// A 5 MB export whose size is in a few long comments, so it reads quickly even in a debug
+  /// A 2.5 MB export whose size is in a few long comments, so it reads quickly even in a debug
   /// build but takes a measurable time to copy and sync.
   static func largeExport(in folder: URL) throws -> URL {
     let url = folder.appendingPathComponent("big-survey-2025.csv")
     var text = "ID,Timestamp,Comment\n"
     let comment = String(repeating: "word ", count: 100_000)
-    for i in 1...10 { text += "\(i),2025-02-14 09:30:00,\(comment)\n" }
+    for i in 1...5 { text += "\(i),2025-02-14 09:30:00,\(comment)\n" }
     try Data(text.utf8).write(to: url)
     return url
   }
