@@ -1,0 +1,191 @@
+extension CodingEngine {
+  /// Per-thread working memory for matching: the term cache and hit lists, reused between
+  /// comments so matching allocates little.
+  public struct Scratch {
+    var termCache: [String: [Int32]] = [:]
+    var groupHits: [[(start: Int32, end: Int32)]]
+    var touched: [Int32] = []
+    var chainSeen: [Bool]
+    var tokenTerms: [[Int32]] = []
+
+    init(groups: Int, chains: Int) {
+      groupHits = Array(repeating: [], count: groups)
+      chainSeen = Array(repeating: false, count: chains)
+    }
+  }
+
+  public func makeScratch() -> Scratch { Scratch(groups: groupCount, chains: chains.count) }
+
+  /// The themes of one comment, with evidence.
+  ///
+  /// - Parameters:
+  ///   - text: The comment as written.
+  ///   - themes: Indices into `codebook.themes` to try (nil: all).
+  /// - Returns: Assignments in codebook order.
+  public func code(_ text: String, themes allowed: Set<Int>? = nil) -> [ThemeAssignment] {
+    var scratch = makeScratch()
+    return code(text, themes: allowed, scratch: &scratch)
+  }
+
+  public func code(_ text: String, themes allowed: Set<Int>? = nil, scratch: inout Scratch) -> [ThemeAssignment] {
+    let tokens = CodingText.tokens(of: text)
+    let found = matches(tokens, allowed: allowed, scratch: &scratch)
+    return found.map { theme, matches in
+      var evidence: [Evidence] = []
+      var seen = Set<Evidence>()
+      for (rule, spans) in matches {
+        for span in spans {
+          let start = tokens[Int(span.start)].start, end = tokens[Int(span.end) - 1].end
+          let e = Evidence(start: start, end: end, patternText: rules[Int(rule)].patternText,
+                           matchedText: CodingText.slice(text, start: start, end: end))
+          if seen.insert(e).inserted { evidence.append(e) }
+        }
+      }
+      return ThemeAssignment(themeId: codebook.themes[theme].id, evidence: evidence)
+    }
+  }
+
+  typealias Span = (start: Int32, end: Int32)
+
+  /// Theme index -> the (rule, spans) matches that survived the polarity rules, themes in order.
+  func matches(_ tokens: [CodingToken], allowed: Set<Int>?, scratch: inout Scratch) -> [(Int, [(Int32, [Span])])] {
+    let n = tokens.count
+    // 1. Term ids per token, cached by form.
+    scratch.tokenTerms.removeAll(keepingCapacity: true)
+    for token in tokens {
+      if let cached = scratch.termCache[token.form] {
+        scratch.tokenTerms.append(cached)
+      } else {
+        let ids = termIDs(form: token.form, stem: token.stem)
+        if scratch.termCache.count < 200_000 { scratch.termCache[token.form] = ids }
+        scratch.tokenTerms.append(ids)
+      }
+    }
+    // 2. Walk the trie from each token.
+    for i in 0..<n where !scratch.tokenTerms[i].isEmpty {
+      var states: [Int32] = [0]
+      var j = i
+      while j < n, !states.isEmpty {
+        var next: [Int32] = []
+        for state in states {
+          for term in scratch.tokenTerms[j] {
+            if let child = trieChildren[Int(state)][term] { next.append(child) }
+          }
+        }
+        for state in next {
+          for g in trieAccepts[Int(state)] {
+            if scratch.groupHits[Int(g)].isEmpty { scratch.touched.append(g) }
+            scratch.groupHits[Int(g)].append((Int32(i), Int32(j + 1)))
+          }
+        }
+        states = next
+        j += 1
+      }
+    }
+    defer {
+      for g in scratch.touched { scratch.groupHits[Int(g)].removeAll(keepingCapacity: true) }
+      scratch.touched.removeAll(keepingCapacity: true)
+    }
+    // 3. Evaluate the chains whose groups were hit.
+    var candidate: [Int32] = []
+    for g in scratch.touched {
+      for c in chainsByGroup[Int(g)] where !scratch.chainSeen[Int(c)] {
+        scratch.chainSeen[Int(c)] = true
+        candidate.append(c)
+      }
+    }
+    for c in candidate { scratch.chainSeen[Int(c)] = false }
+    candidate.sort()
+    var byTheme: [Int: [(Int32, [Span])]] = [:]
+    var excluded = Set<Int>()
+    for c in candidate {
+      let chain = chains[Int(c)]
+      let rule = rules[Int(chain.rule)]
+      let theme = Int(rule.theme)
+      if let allowed, !allowed.contains(theme) { continue }
+      if excluded.contains(theme) { continue }
+      for spans in chainMatches(chain, hits: scratch.groupHits) {
+        if rule.isExclusion { excluded.insert(theme); break }
+        if cancelled(spans, polarity: codebook.themes[theme].polarity, tokens: tokens, hits: scratch.groupHits) { continue }
+        byTheme[theme, default: []].append((chain.rule, spans))
+      }
+    }
+    return byTheme.keys.sorted().compactMap { theme in excluded.contains(theme) ? nil : (theme, byTheme[theme] ?? []) }
+  }
+
+  /// The term ids of a word: its stem's, its exact form's, and every matching prefix's.
+  func termIDs(form: String, stem: String) -> [Int32] {
+    var ids: [Int32] = []
+    if let id = stemTerms[stem] { ids.append(id) }
+    if let id = formTerms[form] { ids.append(id) }
+    if !prefixTerms.isEmpty {
+      let f = Array(form.utf8), s = Array(stem.utf8)
+      for (prefix, id) in prefixTerms where f.starts(with: prefix) || s.starts(with: prefix) {
+        if !ids.contains(id) { ids.append(id) }
+      }
+    }
+    return ids
+  }
+
+  /// Every way the chain's groups occur in order of the chain within their distances (at most 8).
+  func chainMatches(_ chain: Chain, hits: [[Span]]) -> [[Span]] {
+    var results: [[Span]] = []
+    var current: [Span] = []
+    func extend(_ k: Int) {
+      if results.count >= 8 { return }
+      if k == chain.groups.count { results.append(current); return }
+      for hit in hits[Int(chain.groups[k])] {
+        if k > 0 {
+          let previous = current[k - 1]
+          let link = chain.links[k - 1]
+          let gap: Int32
+          if link.ordered {
+            gap = hit.start - previous.end
+          } else {
+            gap = max(hit.start - previous.end, previous.start - hit.end)
+          }
+          guard gap >= 0, gap <= link.distance else { continue }
+        }
+        current.append(hit)
+        extend(k + 1)
+        current.removeLast()
+      }
+    }
+    extend(0)
+    return results
+  }
+
+  /// Whether the theme's negation or sentiment rule cancels a match.
+  func cancelled(_ spans: [Span], polarity: Theme.Polarity, tokens: [CodingToken], hits: [[Span]]) -> Bool {
+    guard polarity != .neutral, let first = spans.map(\.start).min(), let last = spans.map(\.end).max() else { return false }
+    func inside(_ k: Int32) -> Bool { spans.contains { k >= $0.start && k < $0.end } }
+    let firstClause = tokens[Int(first)].clause, lastClause = tokens[Int(last) - 1].clause
+    func inClauses(_ span: Span) -> Bool {
+      let c = tokens[Int(span.start)].clause
+      return c >= firstClause && c <= lastClause
+    }
+    switch polarity {
+    case .positive:
+      let low = max(0, first - 3), high = min(Int32(tokens.count), last + 2)
+      for k in low..<high where !inside(k) && tokens[Int(k)].isNegator {
+        if tokens[Int(k)].clause == (k < first ? firstClause : lastClause) { return true }
+      }
+      if negatorGroup >= 0 {
+        for hit in hits[Int(negatorGroup)] where hit.start >= low && hit.start < high && !inside(hit.start) {
+          if tokens[Int(hit.start)].clause == (hit.start < first ? firstClause : lastClause) { return true }
+        }
+      }
+      if negativeGroup >= 0 {
+        for hit in hits[Int(negativeGroup)] where inClauses(hit) && !inside(hit.start) { return true }
+      }
+      return false
+    case .difficulty, .aspiration:
+      if reliefGroup >= 0 {
+        for hit in hits[Int(reliefGroup)] where inClauses(hit) && !inside(hit.start) { return true }
+      }
+      return false
+    case .neutral:
+      return false
+    }
+  }
+}
