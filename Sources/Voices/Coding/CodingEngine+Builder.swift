@@ -24,7 +24,7 @@ struct CodingEngineBuilder {
     for (name, patterns) in CodingDefaults.lists where lists[name] == nil {
       lists[name] = try patterns.map { try Self.parse($0, at: listRow) }
     }
-    for name in ["negator", "negative", "relief"] {
+    for name in ["negator", "negative", "relief", "sarcasm"] {
       guard let patterns = lists[name] else { continue }
       var sequences: [[Int32]] = []
       for pattern in patterns { sequences += try expand(pattern, at: listRow, depth: 0) }

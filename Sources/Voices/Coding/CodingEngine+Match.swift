@@ -175,6 +175,7 @@ extension CodingEngine {
           if tokens[Int(hit.start)].clause == (hit.start < first ? firstClause : lastClause) { return true }
         }
       }
+      if sarcasmGroup >= 0, !hits[Int(sarcasmGroup)].isEmpty { return true }
       if negativeGroup >= 0 {
         for hit in hits[Int(negativeGroup)] where inClauses(hit) && !inside(hit.start) { return true }
       }

@@ -17,6 +17,8 @@
 ///   module marks as negating) is within 3 tokens before it or 2 after it in the same clause,
 ///   or when a word of `@negative` is anywhere in the clauses it spans. Words that are part of
 ///   the match itself never cancel it ("no problems with transport" written as a pattern).
+///   A word of `@sarcasm` ("oh yes", "if you enjoy") anywhere in the comment cancels every
+///   positive match in it.
 /// - `difficulty` and `aspiration` themes: a match is dropped when a word of `@relief`
 ///   ("thankfully", "no longer", "used to"...) is in the same clause: the difficulty is over.
 /// - `neutral` themes: never dropped; young people's topics are coded whatever the tone.
@@ -52,6 +54,7 @@ public struct CodingEngine: Sendable {
   let negatorGroup: Int32
   let negativeGroup: Int32
   let reliefGroup: Int32
+  let sarcasmGroup: Int32
 
   /// Compiles `codebook`.
   ///
@@ -76,6 +79,7 @@ public struct CodingEngine: Sendable {
     negatorGroup = builder.specialGroups["negator"] ?? -1
     negativeGroup = builder.specialGroups["negative"] ?? -1
     reliefGroup = builder.specialGroups["relief"] ?? -1
+    sarcasmGroup = builder.specialGroups["sarcasm"] ?? -1
   }
 
   /// Number of distinct term ids (words, exact forms and prefixes) in the compiled codebook.

@@ -26,6 +26,11 @@ enum CodingText {
             if isWordByte(c) {
               word.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
               i += 1
+            } else if c == UInt8(ascii: "@"), i + 4 < n, buf[i + 1] == UInt8(ascii: "S"), buf[i + 2] == UInt8(ascii: "Q"),
+                      buf[i + 3] == UInt8(ascii: "@"), isLetter(buf[i + 4]) {
+              // SmartSurvey writes an apostrophe as @SQ@; read "don@SQ@t" as "don't".
+              word.append(0x27)
+              i += 4
             } else if (c == 0x27 || c == 0xE2) && i + 1 < n {
               // Apostrophe (ASCII or U+2019) followed by a letter stays in the word.
               let width = c == 0x27 ? 1 : 3
