@@ -137,8 +137,10 @@ struct CodingEngineBuilder {
       let tokens = CodingText.tokens(of: word)
       return tokens.map { intern(.form, $0.form) }
     case .prefix(let prefix):
-      let form = CodingText.tokens(of: prefix).first?.form ?? prefix
-      return [intern(.prefix, form)]
+      // `e-bulletin*` is the word `e` then a word starting `bulletin`.
+      let tokens = CodingText.tokens(of: prefix)
+      guard let last = tokens.last else { return [intern(.prefix, prefix)] }
+      return tokens.dropLast().map { intern(.stem, $0.stem) } + [intern(.prefix, last.form)]
     }
   }
 
