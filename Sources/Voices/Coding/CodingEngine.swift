@@ -14,7 +14,7 @@
 ///
 /// Negation and sentiment (the rules the codebook README explains):
 /// - `positive` themes: a match is dropped when a negator (`@negator`, or a token the Text
-///   module marks as negating) is within 3 tokens before it or 2 after it in the same clause,
+///   module marks as negating) is within 3 tokens before it or right after it in the same clause,
 ///   or when a word of `@negative` is anywhere in the clauses it spans. Words that are part of
 ///   the match itself never cancel it ("no problems with transport" written as a pattern).
 ///   A word of `@sarcasm` ("oh yes", "if you enjoy") anywhere in the comment cancels every
