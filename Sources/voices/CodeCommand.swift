@@ -70,11 +70,12 @@ enum CodeCommand {
     let engine = try CodingEngine(codebook)
     var idIndex = -1, textIndex = -1
     var batch: [CodedComment] = []
+    var scratches: [CodingEngine.Scratch] = []
     batch.reserveCapacity(16384)
     let out = FileHandle.standardOutput
     if format == "csv" { out.write(Data("id,themes\r\n".utf8)) }
     func flush() {
-      CodingRun.code(&batch, with: engine)
+      CodingRun.code(&batch, with: engine, scratches: &scratches)
       var text = ""
       for c in batch { text += format == "csv" ? CodedWriter.idThemesCSVRow(c) : CodedWriter.jsonLine(c) }
       out.write(Data(text.utf8))

@@ -7,6 +7,9 @@ extension CodingEngine {
     var touched: [Int32] = []
     var chainSeen: [Bool]
     var tokenTerms: [[Int32]] = []
+    var states: [Int32] = []
+    var next: [Int32] = []
+    var candidates: [Int32] = []
 
     init(groups: Int, chains: Int) {
       groupHits = Array(repeating: [], count: groups)
@@ -32,13 +35,13 @@ extension CodingEngine {
     let found = matches(tokens, allowed: allowed, scratch: &scratch)
     return found.map { theme, matches in
       var evidence: [Evidence] = []
-      var seen = Set<Evidence>()
+      var seen: [(Int32, Int32, Int32)] = []
       for (rule, spans) in matches {
-        for span in spans {
+        for span in spans where !seen.contains(where: { $0 == (rule, span.start, span.end) }) {
+          seen.append((rule, span.start, span.end))
           let start = tokens[Int(span.start)].start, end = tokens[Int(span.end) - 1].end
-          let e = Evidence(start: start, end: end, patternText: rules[Int(rule)].patternText,
-                           matchedText: CodingText.slice(text, start: start, end: end))
-          if seen.insert(e).inserted { evidence.append(e) }
+          evidence.append(Evidence(start: start, end: end, patternText: rules[Int(rule)].patternText,
+                                   matchedText: CodingText.slice(text, start: start, end: end)))
         }
       }
       return ThemeAssignment(themeId: codebook.themes[theme].id, evidence: evidence)
@@ -63,23 +66,30 @@ extension CodingEngine {
     }
     // 2. Walk the trie from each token.
     for i in 0..<n where !scratch.tokenTerms[i].isEmpty {
-      var states: [Int32] = [0]
+      // First step from the root through the dense table, then the per-node dictionaries.
+      scratch.states.removeAll(keepingCapacity: true)
+      for term in scratch.tokenTerms[i] {
+        let child = rootChildren[Int(term)]
+        if child >= 0 { scratch.states.append(child) }
+      }
       var j = i
-      while j < n, !states.isEmpty {
-        var next: [Int32] = []
-        for state in states {
-          for term in scratch.tokenTerms[j] {
-            if let child = trieChildren[Int(state)][term] { next.append(child) }
-          }
-        }
-        for state in next {
-          for g in trieAccepts[Int(state)] {
+      while !scratch.states.isEmpty {
+        for state in scratch.states {
+          for a in Int(acceptStart[Int(state)])..<Int(acceptStart[Int(state) + 1]) {
+            let g = acceptGroups[a]
             if scratch.groupHits[Int(g)].isEmpty { scratch.touched.append(g) }
             scratch.groupHits[Int(g)].append((Int32(i), Int32(j + 1)))
           }
         }
-        states = next
         j += 1
+        guard j < n else { break }
+        scratch.next.removeAll(keepingCapacity: true)
+        for state in scratch.states where trieHasChildren[Int(state)] {
+          for term in scratch.tokenTerms[j] {
+            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { scratch.next.append(child) }
+          }
+        }
+        swap(&scratch.states, &scratch.next)
       }
     }
     defer {
@@ -87,15 +97,19 @@ extension CodingEngine {
       scratch.touched.removeAll(keepingCapacity: true)
     }
     // 3. Evaluate the chains whose groups were hit.
-    var candidate: [Int32] = []
+    scratch.candidates.removeAll(keepingCapacity: true)
     for g in scratch.touched {
-      for c in chainsByGroup[Int(g)] where !scratch.chainSeen[Int(c)] {
+      for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
+        let c = groupChains[k]
+        guard !scratch.chainSeen[Int(c)] else { continue }
         scratch.chainSeen[Int(c)] = true
-        candidate.append(c)
+        scratch.candidates.append(c)
       }
     }
-    for c in candidate { scratch.chainSeen[Int(c)] = false }
-    candidate.sort()
+    for c in scratch.candidates { scratch.chainSeen[Int(c)] = false }
+    guard !scratch.candidates.isEmpty else { return [] }
+    scratch.candidates.sort()
+    let candidate = scratch.candidates
     var byTheme: [Int: [(Int32, [Span])]] = [:]
     var excluded = Set<Int>()
     for c in candidate {
@@ -106,7 +120,7 @@ extension CodingEngine {
       if excluded.contains(theme) { continue }
       for spans in chainMatches(chain, hits: scratch.groupHits) {
         if rule.isExclusion { excluded.insert(theme); break }
-        if cancelled(spans, polarity: codebook.themes[theme].polarity, tokens: tokens, hits: scratch.groupHits) { continue }
+        if cancelled(spans, polarity: polarities[theme], tokens: tokens, hits: scratch.groupHits) { continue }
         byTheme[theme, default: []].append((chain.rule, spans))
       }
     }

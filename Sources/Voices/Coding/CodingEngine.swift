@@ -43,12 +43,21 @@ public struct CodingEngine: Sendable {
   let stemTerms: [String: Int32]
   let formTerms: [String: Int32]
   let prefixTerms: [(prefix: [UInt8], id: Int32)]
-  // Phrase trie: children per node, and the groups a node completes.
-  let trieChildren: [[Int32: Int32]]
-  let trieAccepts: [[Int32]]
+  // Phrase trie: edges below the root keyed by `node << 32 | term`, whether a node has any,
+  // and the groups each node completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
+  let trieEdges: [UInt64: Int32]
+  let trieHasChildren: [Bool]
+  let acceptStart: [Int32]
+  let acceptGroups: [Int32]
+  /// The root's children as a dense table by term id (-1: none), the hottest lookup.
+  let rootChildren: [Int32]
   let groupCount: Int
   let chains: [Chain]
-  let chainsByGroup: [[Int32]]
+  /// Chains using each group: `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`.
+  let groupChainStart: [Int32]
+  let groupChains: [Int32]
+  /// Each theme's polarity, so matching never copies a `Theme`.
+  let polarities: [Theme.Polarity]
   let rules: [Rule]
   /// Groups of the word lists the rules read (-1 when the codebook lacks the list).
   let negatorGroup: Int32
@@ -66,20 +75,39 @@ public struct CodingEngine: Sendable {
     stemTerms = builder.stemTerms
     formTerms = builder.formTerms
     prefixTerms = builder.prefixTerms.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-    trieChildren = builder.trieChildren
-    trieAccepts = builder.trieAccepts
+    var edges: [UInt64: Int32] = [:]
+    for (node, children) in builder.trieChildren.enumerated() where node > 0 {
+      for (term, child) in children { edges[UInt64(node) << 32 | UInt64(UInt32(term))] = child }
+    }
+    trieEdges = edges
+    trieHasChildren = builder.trieChildren.map { !$0.isEmpty }
+    (acceptStart, acceptGroups) = Self.compressed(builder.trieAccepts)
+    polarities = codebook.themes.map(\.polarity)
+    var root = [Int32](repeating: -1, count: Int(builder.nextTerm))
+    for (term, child) in builder.trieChildren[0] { root[Int(term)] = child }
+    rootChildren = root
     groupCount = builder.groupCount
     chains = builder.chains
     var byGroup = [[Int32]](repeating: [], count: builder.groupCount)
     for (c, chain) in builder.chains.enumerated() {
       for g in Set(chain.groups) { byGroup[Int(g)].append(Int32(c)) }
     }
-    chainsByGroup = byGroup
+    (groupChainStart, groupChains) = Self.compressed(byGroup)
     rules = builder.rules
     negatorGroup = builder.specialGroups["negator"] ?? -1
     negativeGroup = builder.specialGroups["negative"] ?? -1
     reliefGroup = builder.specialGroups["relief"] ?? -1
     sarcasmGroup = builder.specialGroups["sarcasm"] ?? -1
+  }
+
+  /// Lists of lists as one array and start offsets (one allocation, no per-list retain).
+  static func compressed(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
+    var starts: [Int32] = [0], flat: [Int32] = []
+    for list in lists {
+      flat += list
+      starts.append(Int32(flat.count))
+    }
+    return (starts, flat)
   }
 
   /// Number of distinct term ids (words, exact forms and prefixes) in the compiled codebook.

@@ -26,6 +26,13 @@ public enum CodingRun {
   /// - Complexity: O(total text length); split into one contiguous slice per core, each with
   ///   its own `CodingEngine.Scratch`, so threads share only the read-only engine.
   public static func code(_ comments: inout [CodedComment], with engine: CodingEngine) {
+    var scratches: [CodingEngine.Scratch] = []
+    code(&comments, with: engine, scratches: &scratches)
+  }
+
+  /// Codes a batch reusing per-worker scratch (and its cache of word forms) from earlier
+  /// batches: pass the same array for every batch of a stream.
+  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch]) {
     let themes = engine.codebook.themes
     func allowed(_ audience: Theme.Audience) -> Set<Int> {
       Set(themes.indices.filter { audience == .all || themes[$0].audience == audience || themes[$0].audience == .all })
@@ -36,8 +43,11 @@ public enum CodingRun {
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
     let results = ResultSlots(count: count)
     let input = comments
+    while scratches.count < workers { scratches.append(engine.makeScratch()) }
+    let pool = ScratchSlots(scratches)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      var scratch = engine.makeScratch()
+      var scratch = pool.take(w)
+      defer { pool.put(w, scratch) }
       let lo = count * w / workers, hi = count * (w + 1) / workers
       for i in lo..<hi {
         let c = input[i]
@@ -45,6 +55,29 @@ public enum CodingRun {
       }
     }
     for i in 0..<count { comments[i].assignments = results.value(i) }
+    scratches = pool.all()
+  }
+
+  /// Per-worker scratch handed to and back from the worker threads (each index by one thread).
+  final class ScratchSlots: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<CodingEngine.Scratch>
+    let count: Int
+    init(_ scratches: [CodingEngine.Scratch]) {
+      count = scratches.count
+      slots = .allocate(capacity: count)
+      slots.initialize(from: scratches, count: count)
+    }
+    deinit {
+      slots.deinitialize(count: count)
+      slots.deallocate()
+    }
+    func take(_ i: Int) -> CodingEngine.Scratch {
+      let s = slots[i]
+      slots[i] = CodingEngine.Scratch(groups: 0, chains: 0)  // drop the slot's reference: no copy on write
+      return s
+    }
+    func put(_ i: Int, _ s: CodingEngine.Scratch) { slots[i] = s }
+    func all() -> [CodingEngine.Scratch] { Array(UnsafeBufferPointer(start: slots, count: count)) }
   }
 
   /// Result storage written by disjoint indices from several threads.
