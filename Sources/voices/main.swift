@@ -5,6 +5,10 @@ let commands: [Command] = [
   InspectCommand.command,
   ValidateCommand.command,
   ReportCommand.command,
+  InitCommand.command,
+  AddCommand.command,
+  RedactCommand.command,
+  MeasuresCommand.command,
 ]
 
 let overview = """

@@ -7,6 +7,7 @@ public enum ManifestError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidJSON(file: String, reason: String)
   case invalidField(file: String, path: String, expected: String)
   case missingField(file: String, path: String)
+  case invalidValue(file: String, path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -14,6 +15,7 @@ public enum ManifestError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidJSON(let file, let reason): "\(file): not valid JSON: \(reason)"
     case .invalidField(let file, let path, let expected): "\(file): \(path): expected \(expected)"
     case .missingField(let file, let path): "\(file): \(path) is required but missing"
+    case .invalidValue(let file, let path, let reason): "\(file): \(path): \(reason)"
     }
   }
 }

@@ -117,7 +117,7 @@ public enum ManifestLoader {
       if last == "layout" {
         return .invalidField(file: file, path: path(context), expected: "one of " + VendorLayout.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
       }
-      return .invalidField(file: file, path: path(context), expected: context.debugDescription)
+      return .invalidValue(file: file, path: path(context), reason: context.debugDescription)
     @unknown default:
       return .invalidJSON(file: file, reason: "\(error)")
     }

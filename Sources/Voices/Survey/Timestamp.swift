@@ -60,7 +60,7 @@ public struct Timestamp: Equatable, Sendable, Comparable {
     guard scanner.atEnd, (1...12).contains(month), (1...daysIn(month, year)).contains(day),
       (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), (1900...2200).contains(year)
     else { return nil }
-    let days = daysFromCivil(year, month, day)
+    let days = CivilDate.days(year: year, month: month, day: day)
     let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     return Timestamp(iso: format(year, month, day, hour, minute, second), seconds: seconds)
   }
@@ -68,7 +68,7 @@ public struct Timestamp: Equatable, Sendable, Comparable {
   static func fromEpoch(_ epoch: Int64) -> Timestamp {
     let days = Int(epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400)
     let rest = Int(epoch - Int64(days) * 86_400)
-    let (y, m, d) = civilFromDays(days)
+    let (y, m, d) = CivilDate.date(days: days)
     return Timestamp(iso: format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60) + "Z", seconds: epoch)
   }
 
@@ -83,28 +83,6 @@ public struct Timestamp: Equatable, Sendable, Comparable {
     case 4, 6, 9, 11: 30
     default: 31
     }
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 }
 

@@ -30,40 +30,22 @@ enum XLSXValue {
 
     let day: String
     if date1904 {
-      day = civil(daysFromCivil(1904, 1, 1) + days)
+      day = civil(CivilDate.days(year: 1904, month: 1, day: 1) + days)
     } else if days == 60 {
       day = "1900-02-29"
     } else if days < 60 {
-      day = civil(daysFromCivil(1899, 12, 31) + days)
+      day = civil(CivilDate.days(year: 1899, month: 12, day: 31) + days)
     } else {
-      day = civil(daysFromCivil(1899, 12, 30) + days)
+      day = civil(CivilDate.days(year: 1899, month: 12, day: 30) + days)
     }
     return format == .dateTime ? day + "T" + time : day
   }
 
   private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-  static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
   /// `YYYY-MM-DD` of a day count since 1970-01-01.
   static func civil(_ days: Int) -> String {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    let (y, m, d) = CivilDate.date(days: days)
     let yearText = String(y)
     return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + pad(m) + "-" + pad(d)
   }

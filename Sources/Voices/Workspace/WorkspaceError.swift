@@ -9,7 +9,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
     case .notFound(let path): "\(path): no such folder"
     case .notAWorkspace(let path):
       "\(path): not a Voices workspace (it has no manifests/ folder); make one with `voices init \(path)`, or name the workspace folder"
-    case .invalidSettings(let file, let reason): "\(file): \(reason)"
+    case .invalidSettings(let file, let reason): reason.hasPrefix(file) ? reason : "\(file): \(reason)"
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Voices
 
 /// Runs the built `voices` executable as a user would and checks output and exit codes.
 struct VoicesRun {
@@ -127,5 +128,54 @@ func temporaryWorkspace(_ files: [String: String]) throws -> URL {
     let run = try VoicesRun.run(["validate", "/tmp"])
     #expect(run.status == 1)
     #expect(run.stderr.contains("not a Voices workspace"))
+  }
+}
+
+@Suite("Workspace settings") struct WorkspaceSettingsTests {
+  @Test("suppression presets and thresholds are read from workspace.json")
+  func presets() throws {
+    let nhs = try JSONDecoder().decode(WorkspaceSettings.self, from: Data(#"{"name": "x", "suppression": {"preset": "nhs"}}"#.utf8))
+    #expect(nhs.suppression == .nhs)
+    #expect(nhs.suppression.description.hasPrefix("NHS statistical rule: counts of 1 to 7 are shown as *"))
+    let custom = try JSONDecoder().decode(WorkspaceSettings.self, from: Data(#"{"suppression": {"minimumCount": 10, "minimumBase": 30}}"#.utf8))
+    #expect(custom.suppression == SuppressionPolicy(minimumCount: 10, minimumBase: 30))
+    #expect(custom.name == "Voices workspace")
+  }
+
+  @Test("a bad setting names the file and the field")
+  func badSetting() throws {
+    let root = try temporaryWorkspace(["workspace.json": #"{"suppression": {"preset": "strict"}}"#])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["validate", root.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("workspace.json: suppression.preset: unknown suppression preset \"strict\""), "\(run.stderr)")
+  }
+}
+
+@Suite("voices measures") struct MeasuresCommandTests {
+  let surveys = TestPaths.packageRoot.appendingPathComponent("surveys").path
+
+  @Test("JSON rows carry the documented fields; the 2025 rewording is flagged, not compared")
+  func json() throws {
+    let run = try VoicesRun.run(["measures", surveys, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let estimates = try #require(object["estimates"] as? [[String: Any]])
+    let keys = Set(["measure", "wave", "group", "n", "positive", "percent", "ci_low", "ci_high", "suppressed"])
+    #expect(estimates.allSatisfy { keys.isSubset(of: Set($0.keys)) })
+    let changes = try #require(object["changes"] as? [[String: Any]])
+    let changeKeys = Set(["from", "to", "from_n", "from_positive", "to_n", "to_positive", "difference", "diff_ci_low", "diff_ci_high", "p_value", "verdict"])
+    #expect(changes.allSatisfy { changeKeys.isSubset(of: Set($0.keys)) })
+    let trust = try #require(changes.first { $0["measure"] as? String == "trust-confidence" && $0["to"] as? String == "2025" })
+    #expect((trust["verdict"] as? String)?.hasPrefix("not compared: the question's wording changed") == true)
+    #expect(trust["comparable"] as? Bool == false)
+    #expect((object["suppression_rule"] as? String)?.hasPrefix("counts below 5") == true)
+  }
+
+  @Test("breakdown by an unknown field is a usage error naming the fields there are")
+  func unknownField() throws {
+    let run = try VoicesRun.run(["measures", surveys, "--by", "postcode"])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("no breakdown field \"postcode\"; the manifests have: age-band, group, locality, need, role, route, support"))
   }
 }

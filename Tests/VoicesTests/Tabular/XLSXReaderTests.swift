@@ -245,9 +245,9 @@ private func read(_ rowsXML: String, sharedStrings: String? = nil, styles: Strin
 
   @Test("civil dates round trip across centuries")
   func civil() {
-    #expect(XLSXValue.civil(XLSXValue.daysFromCivil(2000, 2, 29)) == "2000-02-29")
-    #expect(XLSXValue.civil(XLSXValue.daysFromCivil(1900, 3, 1)) == "1900-03-01")
-    #expect(XLSXValue.civil(XLSXValue.daysFromCivil(9999, 12, 31)) == "9999-12-31")
+    #expect(XLSXValue.civil(CivilDate.days(year: 2000, month: 2, day: 29)) == "2000-02-29")
+    #expect(XLSXValue.civil(CivilDate.days(year: 1900, month: 3, day: 1)) == "1900-03-01")
+    #expect(XLSXValue.civil(CivilDate.days(year: 9999, month: 12, day: 31)) == "9999-12-31")
     #expect(XLSXValue.date(serial: 2_958_465, format: .date, date1904: false) == "9999-12-31")
     #expect(XLSXValue.date(serial: 2_958_466, format: .date, date1904: false) == nil)
   }
