@@ -128,16 +128,10 @@ public enum CodedWriter {
     return "{\"response_id\":\(s(c.responseId)),\"wave\":\(s(c.wave)),\"question\":\(s(c.question)),\"themes\":[\(themes)],\"evidence\":[\(evidence)]}\n"
   }
 
-  /// Writes `contents` to `url` through a temporary file beside it and a rename, so a reader
-  /// never sees half a file and a failed run leaves the old file whole.
+  /// Writes `contents` to `url` through `AtomicFile` (temporary file beside it, then rename),
+  /// creating the folder if needed, so a reader never sees half a file.
   public static func writeAtomically(_ contents: String, to url: URL) throws {
-    let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(contents.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-    }
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(Array(contents.utf8), to: url)
   }
 }
