@@ -13,7 +13,7 @@ enum CodingText {
   static let analyzer = TextAnalyzer()
 
   static func tokens(of text: String) -> [CodingToken] {
-    guard text.utf8.count >= 4, text.contains("@SQ@") else {
+    guard hasSmartSurveyQuote(text) else {
       return analyzer.analyze(text).tokens.map { token(from: $0, offsets: nil) }
     }
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
@@ -38,13 +38,40 @@ enum CodingText {
 
   private static func token(from t: Token, offsets: [Int]?) -> CodingToken {
     var start = t.span.scalars.lowerBound, end = t.span.scalars.upperBound
+    var utf8Start = t.span.utf8.lowerBound, utf8End = t.span.utf8.upperBound
     if let offsets {
+      // Repaired text: recompute UTF-8 offsets from the mapped scalar offsets below.
+      utf8Start = -1
+      utf8End = -1
       // The end maps through the last scalar of the token, so a token ending in @SQ@ (never
       // the case: ' is inside words) could not be cut short.
       start = offsets[min(start, offsets.count - 1)]
       end = end > 0 ? offsets[min(end - 1, offsets.count - 1)] + 1 : 0
     }
-    return CodingToken(start: start, end: end, form: t.text, stem: t.stem, clause: t.clause, isNegator: t.isNegator)
+    return CodingToken(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End, form: t.text, stem: t.stem,
+                       clause: t.clause, isNegator: t.isNegator)
+  }
+
+  /// Whether `text` holds `@SQ@`, by a byte scan (no Foundation bridging on the hot path).
+  static func hasSmartSurveyQuote(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { b in
+      guard b.count >= 4 else { return false }
+      for i in 0...(b.count - 4) where b[i] == UInt8(ascii: "@") && b[i + 3] == UInt8(ascii: "@")
+        && b[i + 1] == UInt8(ascii: "S") && b[i + 2] == UInt8(ascii: "Q") { return true }
+      return false
+    }
+  }
+
+  /// The text of a token span: by UTF-8 offsets when known (O(1)), else by scalar offsets.
+  static func slice(_ text: String, from first: CodingToken, to last: CodingToken) -> String {
+    if first.utf8Start >= 0, last.utf8End >= first.utf8Start {
+      let u = text.utf8
+      guard let a = u.index(u.startIndex, offsetBy: first.utf8Start, limitedBy: u.endIndex),
+            let b = u.index(a, offsetBy: last.utf8End - first.utf8Start, limitedBy: u.endIndex) else { return "" }
+      return String(text[a..<b])
+    }
+    return slice(text, start: first.start, end: last.end)
   }
 
   /// The text between two scalar offsets of `tokens(of:)`.
