@@ -132,4 +132,18 @@ import Testing
     let allowed = Set(book.themes.indices.filter { book.themes[$0].audience == .parentCarers })
     for c in comments { #expect(c.assignments == Self.defaults.code(c.text, themes: allowed)) }
   }
+
+  @Test("SmartSurvey's @SQ@ reads as an apostrophe and offsets still point into the text as given")
+  func smartSurveyQuotes() throws {
+    let text = "We didn@SQ@t wait. The taxi is brilliant, she@SQ@s happy."
+    let assignment = try #require(Self.defaults.code(text).first { $0.themeId == "travel-positive" })
+    let scalars = Array(text.unicodeScalars)
+    for e in assignment.evidence {
+      #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.matchedText)
+    }
+    #expect(assignment.evidence.map(\.matchedText).contains("taxi"))
+    let tokens = CodingText.tokens(of: "don@SQ@t")
+    #expect(tokens.map(\.stem) == ["do", "not"])
+    #expect(tokens.last.map { $0.start..<$0.end } == 2..<8)  // "n@SQ@t"
+  }
 }
