@@ -1,0 +1,132 @@
+import Foundation
+import Voices
+
+/// `voices code [WORKSPACE]` and `voices code FILE.csv --id-column NAME --text-column NAME`.
+enum CodeCommand {
+  static let command = Command(
+    name: "code",
+    summary: "Code free-text answers against the codebook's themes",
+    help: """
+      Usage: voices code [WORKSPACE] [--codebook FILE] [--quiet]
+             voices code FILE.csv --id-column NAME --text-column NAME [--codebook FILE] [--format csv|jsonl]
+
+      With a WORKSPACE (default ./surveys): codes every free-text answer of every wave with the
+      codebooks in WORKSPACE/codebooks/*.csv (parent carers' answers with the parent carer
+      themes, everyone else's with the young people's) and writes
+        WORKSPACE/coded/coded.csv     response_id,wave,question,themes,evidence
+        WORKSPACE/coded/coded.jsonl   one JSON object per answer, with every matched span
+      Each file is written to a temporary file and renamed, so a failed run leaves the old one.
+
+      With a FILE.csv: codes one column of a plain CSV (no manifest needed) and prints to
+      stdout `id,themes` (themes joined by ;, empty when none) or JSON Lines with evidence.
+      --codebook defaults to ./surveys/codebooks (every CSV in it).
+
+      Options:
+        --codebook FILE     a codebook CSV (or a folder of them) instead of the workspace's
+        --id-column NAME    (FILE mode) the column with the comment's id
+        --text-column NAME  (FILE mode) the column with the comment
+        --format csv|jsonl  (FILE mode) output format, default csv
+
+      Examples:
+        voices code
+        voices code comments.csv --id-column id --text-column text --format jsonl
+      """,
+    valueOptions: ["--codebook", "--id-column", "--text-column", "--format"],
+    flagOptions: [],
+    run: run
+  )
+
+  static func run(_ arguments: Arguments) throws -> ExitCode {
+    if let first = arguments.positional.first, first.lowercased().hasSuffix(".csv") {
+      return try codeFile(first, arguments)
+    }
+    let workspace = try WorkspaceArgument.open(arguments, command: "code")
+    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let engine = try CodingEngine(codebook)
+    let load = WorkspaceArgument.load(workspace)
+    WorkspaceArgument.printDiagnostics(load, limit: 5)
+    var comments = CodingSetup.comments(of: load)
+    CodingRun.code(&comments, with: engine)
+    let folder = workspace.root.appendingPathComponent("coded")
+    try CodedWriter.writeAtomically(CodedWriter.csv(comments), to: folder.appendingPathComponent("coded.csv"))
+    try CodedWriter.writeAtomically(comments.map(CodedWriter.jsonLine).joined(), to: folder.appendingPathComponent("coded.jsonl"))
+    if !Terminal.quiet {
+      let withTheme = comments.filter { !$0.assignments.isEmpty }.count
+      Terminal.out("Coded \(comments.count) answers (\(withTheme) with at least one theme) with \(codebook.themes.count) themes.")
+      Terminal.out("Wrote \(workspace.displayName(of: "coded/coded.csv")) and \(workspace.displayName(of: "coded/coded.jsonl")).")
+    }
+    return WorkspaceArgument.exitCode(for: load)
+  }
+
+  /// Streams FILE.csv in batches, codes each batch on every core, prints results in order.
+  static func codeFile(_ path: String, _ arguments: Arguments) throws -> ExitCode {
+    guard arguments.positional.count == 1 else { throw UsageError("give one FILE.csv") }
+    guard let idColumn = arguments.value("--id-column"), let textColumn = arguments.value("--text-column") else {
+      throw UsageError("coding a CSV file needs --id-column NAME and --text-column NAME")
+    }
+    let format = arguments.value("--format") ?? "csv"
+    guard format == "csv" || format == "jsonl" else { throw UsageError("--format is csv or jsonl, not \(format)") }
+    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? "surveys/codebooks")
+    let engine = try CodingEngine(codebook)
+    var idIndex = -1, textIndex = -1
+    var batch: [CodedComment] = []
+    var scratches: [CodingEngine.Scratch] = []
+    batch.reserveCapacity(16384)
+    let out = FileHandle.standardOutput
+    if format == "csv" { out.write(Data("id,themes\r\n".utf8)) }
+    func flush() {
+      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl")
+      var text = ""
+      for c in batch { text += format == "csv" ? CodedWriter.idThemesCSVRow(c) : CodedWriter.jsonLine(c) }
+      out.write(Data(text.utf8))
+      batch.removeAll(keepingCapacity: true)
+    }
+    var header = true
+    try CSVReader.forEachRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
+      if header {
+        header = false
+        guard let i = record.fields.firstIndex(of: idColumn) else { throw UsageError("\(path) has no column \"\(idColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
+        guard let t = record.fields.firstIndex(of: textColumn) else { throw UsageError("\(path) has no column \"\(textColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
+        idIndex = i
+        textIndex = t
+        return
+      }
+      let f = record.fields
+      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : ""))
+      if batch.count >= 16384 { flush() }
+    }
+    if !batch.isEmpty { flush() }
+    return .ok
+  }
+}
+
+/// Loading codebooks and a workspace's comments, shared by `code` and `codebook`.
+enum CodingSetup {
+  /// A codebook CSV, or every CSV in a folder merged (themes keep their audience).
+  static func codebook(_ path: String) throws -> Codebook {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw UsageError("no codebook at \(path); give --codebook FILE.csv")
+    }
+    guard isDirectory.boolValue else { return try Codebook.read(contentsOf: URL(fileURLWithPath: path), file: path) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+    guard !names.isEmpty else { throw UsageError("no codebook CSV files in \(path)") }
+    let books = try names.map { try Codebook.read(contentsOf: URL(fileURLWithPath: path).appendingPathComponent($0), file: "\(path)/\($0)") }
+    return Codebook.merged(books, name: URL(fileURLWithPath: path).lastPathComponent)
+  }
+
+  /// Every free-text answer of every export; parent carers' answers get the parent carer
+  /// themes, everyone else's (young people, families, decision makers) the young people's.
+  static func comments(of load: WorkspaceLoad) -> [CodedComment] {
+    var comments: [CodedComment] = []
+    for export in load.exports {
+      for response in export.responses {
+        let audience: Theme.Audience = response.group == "parent carers" ? .parentCarers : .youngPeople
+        for answer in response.texts where !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
+        }
+      }
+    }
+    return comments
+  }
+}
