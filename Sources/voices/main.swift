@@ -9,6 +9,8 @@ let commands: [Command] = [
   AddCommand.command,
   RedactCommand.command,
   MeasuresCommand.command,
+  CodeCommand.command,
+  CodebookCommand.command,
 ]
 
 let overview = """
