@@ -44,7 +44,11 @@ public enum ReportBuilder {
   public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: WorkspaceLoad,
                            environment: [String: String]) throws -> [ReportFile] {
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
-    let inputs = try ReportInputs.gather(workspace, load: load, environment: environment)
+    return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, environment: environment))
+  }
+
+  /// The files of `kinds` in `formats` from inputs already gathered.
+  static func render(_ kinds: [ReportKind], formats: [ReportFormat], inputs: ReportInputs) -> [ReportFile] {
     var files: [ReportFile] = []
     for kind in kinds {
       let doc = document(kind, inputs)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One report page in every format: the HTML page, and the Markdown, CSV and JSON written
 /// beside it from the same document, so the four never disagree.
 ///
@@ -83,10 +85,19 @@ struct ReportDocument: Sendable {
     runs.map { run in
       switch run {
       case .text(let t): MarkdownDocument.inline(t)
-      case .strong(let t), .mark(let t): t.isEmpty ? "" : "**" + MarkdownDocument.inline(t) + "**"
+      case .strong(let t), .mark(let t): strong(t)
       case .link(let t, let href): "[" + MarkdownDocument.inline(t) + "](" + href.replacingOccurrences(of: ")", with: "%29") + ")"
       }
     }.joined()
+  }
+
+  /// `**text**` with surrounding spaces moved outside the markers (CommonMark needs the
+  /// closing `**` right after a non-space).
+  static func strong(_ t: String) -> String {
+    let core = t.trimmingCharacters(in: .whitespaces)
+    guard !core.isEmpty else { return t }
+    let lead = t.prefix { $0 == " " }, trail = String(t.reversed().prefix { $0 == " " })
+    return lead + "**" + MarkdownDocument.inline(core) + "**" + trail
   }
 
   /// Every table stacked: a row with the caption, the header, the rows, a blank row.

@@ -13,7 +13,7 @@ enum YouSaidWeDidReport {
       .paragraph("What children, young people and parent carers told us, what the SEND partnership did about it, and whether the measures it should move have moved. Actions are numbered by the SEND strategy priority they belong to (P1/001 is priority 1's first action)."),
     ]
     let statuses = Dictionary(grouping: actions.actions, by: { $0.status.isEmpty ? "not stated" : $0.status }).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
-    blocks.append(.keyFigures(statuses.map { (NumberFormatting.count($0.1), "actions \($0.0)") }))
+    blocks.append(.keyFigures(statuses.map { (NumberFormatting.count($0.1), ($0.1 == 1 ? "action " : "actions ") + $0.0) }))
     sections.append(HTMLDocument.Section("Summary", blocks: blocks))
 
     var used = Set<String>()
