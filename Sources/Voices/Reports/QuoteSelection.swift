@@ -21,6 +21,8 @@ struct QuoteSelection: Sendable {
   var responses: [String: Response]
   /// Response ids in a small group (rule 2).
   var smallGroup: Set<String>
+  /// Redactions made once per comment ("response id|question"), shared by every report.
+  var redacted: [String: Redaction] = [:]
 
   init(load: WorkspaceLoad, policy: SuppressionPolicy, redactor: Redactor) {
     self.policy = policy
@@ -62,6 +64,16 @@ struct QuoteSelection: Sendable {
     var group: String?
   }
 
+  /// Redacts every comment once, so reports that show a comment several times redact it once.
+  mutating func prepare(_ comments: [CodedComment]) {
+    for c in comments { redacted[c.responseId + "|" + c.question + "|" + c.text] = redactor.redact(c.text) }
+  }
+
+  /// The comment anonymised (from the cache when prepared).
+  func redaction(_ c: CodedComment) -> Redaction {
+    redacted[c.responseId + "|" + c.question + "|" + c.text] ?? redactor.redact(c.text)
+  }
+
   /// Whether the respondent's comment may be quoted at all (rules 1 and 2, first half).
   func mayQuote(_ responseId: String) -> Bool {
     guard let r = responses[responseId], r.consentToQuote else { return false }
@@ -74,7 +86,7 @@ struct QuoteSelection: Sendable {
     for c in comments where mayQuote(c.responseId) {
       let id = "\(c.responseId)|\(c.question)"
       guard !used.contains(id) else { continue }
-      let text = redactor.redact(c.text).text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = redaction(c).text.trimmingCharacters(in: .whitespacesAndNewlines)
       guard text.count >= minimumLength, text.count <= maximumLength else { continue }
       candidates.append((SHA256.hex(SHA256.hash(Array(id.utf8))),
                          Quote(responseId: c.responseId, question: c.question, wave: c.wave, text: text, group: responses[c.responseId]?.group)))

@@ -81,7 +81,8 @@ struct ReportInputs: Sendable {
       : codebookNames.map { "\($0) (SHA-256 \(String((digests["codebooks/\($0)"] ?? "").prefix(12))))" }.joined(separator: "; ")
     let newest = load.exports.flatMap { $0.responses.compactMap(\.submitted) }.max()
     let builtAt = try Provenance.buildTime(environment: environment, fallback: newest.map(\.seconds))
-    let quotes = QuoteSelection(load: load, policy: policy, redactor: redactor)
+    var quotes = QuoteSelection(load: load, policy: policy, redactor: redactor)
+    if let themes { quotes.prepare(themes.comments) }
     var rules = ["Small numbers: " + policy.description + "."]
     rules.append("Intervals are 95% Wilson score intervals; changes between waves use Newcombe's hybrid score interval, and a change is only called a rise or fall when its interval excludes zero.")
     rules.append(quotes.description)

@@ -74,7 +74,7 @@ enum ThemePackReport {
   /// One comment, anonymised, with the theme's evidence highlighted.
   static func comment(_ c: CodedComment, _ inputs: ReportInputs, theme: String?) -> HTMLDocument.Block {
     let evidence = c.assignments.filter { theme == nil || $0.themeId == theme }.flatMap(\.evidence)
-    let runs = CommentMarkup.runs(c.text, evidence: evidence, redaction: inputs.redactor.redact(c.text))
+    let runs = CommentMarkup.runs(c.text, evidence: evidence, redaction: inputs.quotes.redaction(c))
     let consent = inputs.quotes.responses[c.responseId]?.consentToQuote == true ? "agreed to be quoted" : "did not agree to be quoted"
     let others = c.assignments.map(\.themeId).filter { $0 != theme }.map(inputs.label)
     var attribution = "\(c.question), \(c.responseId); \(consent)"
@@ -93,14 +93,14 @@ enum ThemePackReport {
       blocks.append(.paragraph("Least certain: the coder matches patterns and gives no probability, so as a stand-in these are the comments where a theme rests on a single matched word. \(NumberFormatting.count(thin.count)) of \(NumberFormatting.count(comments.count)) comments."))
       for c in thin {
         let weak = c.assignments.filter { $0.evidence.count == 1 && !$0.evidence[0].matchedText.contains(" ") }.map(\.themeId)
-        let runs = CommentMarkup.runs(c.text, evidence: c.assignments.filter { weak.contains($0.themeId) }.flatMap(\.evidence), redaction: inputs.redactor.redact(c.text))
+        let runs = CommentMarkup.runs(c.text, evidence: c.assignments.filter { weak.contains($0.themeId) }.flatMap(\.evidence), redaction: inputs.quotes.redaction(c))
         blocks.append(.richQuote(runs, attribution: "\(c.question), \(c.responseId); coded on one word: " + weak.map(inputs.label).joined(separator: "; ")))
       }
       subsections.append(HTMLDocument.Section("Least certain codings: \(ThemeFigures.audienceName(audience)), \(latest)", blocks: blocks))
       var uncodedBlocks: [HTMLDocument.Block] = [
         .paragraph("Comments no theme was given: \(NumberFormatting.count(uncoded.count)) of \(NumberFormatting.count(comments.count)). Some say nothing codable (“no”, “n/a”); others may show a theme the codebook lacks."),
       ]
-      for c in uncoded { uncodedBlocks.append(.quote(inputs.redactor.redact(c.text).text, attribution: "\(c.question), \(c.responseId)")) }
+      for c in uncoded { uncodedBlocks.append(.quote(inputs.quotes.redaction(c).text, attribution: "\(c.question), \(c.responseId)")) }
       subsections.append(HTMLDocument.Section("Uncoded comments: \(ThemeFigures.audienceName(audience)), \(latest)", blocks: uncodedBlocks))
     }
     return HTMLDocument.Section("Comments to review", blocks: [], subsections: subsections)
