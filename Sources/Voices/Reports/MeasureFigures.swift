@@ -51,7 +51,7 @@ enum MeasureFigures {
     }
     let positive = line.first.map { positiveLabels($0).joined(separator: " or ") } ?? "positive"
     return TrendChart(title: "\(inputs.title(of: measure)): share answering \(positive), by wave", summary: nil, waves: waves,
-                      series: [.init(name: "Everyone who answered", points: values)], breaks: breaks,
+                      series: [.init(name: "All", points: values)], breaks: breaks,
                       suppressionNote: suppressionNote(inputs))
   }
 
