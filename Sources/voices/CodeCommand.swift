@@ -75,7 +75,7 @@ enum CodeCommand {
     let out = FileHandle.standardOutput
     if format == "csv" { out.write(Data("id,themes\r\n".utf8)) }
     func flush() {
-      CodingRun.code(&batch, with: engine, scratches: &scratches)
+      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl")
       var text = ""
       for c in batch { text += format == "csv" ? CodedWriter.idThemesCSVRow(c) : CodedWriter.jsonLine(c) }
       out.write(Data(text.utf8))

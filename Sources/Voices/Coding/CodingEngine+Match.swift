@@ -30,9 +30,11 @@ extension CodingEngine {
     return code(text, themes: allowed, scratch: &scratch)
   }
 
-  public func code(_ text: String, themes allowed: Set<Int>? = nil, scratch: inout Scratch) -> [ThemeAssignment] {
+  /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
+  public func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
     let tokens = CodingText.tokens(of: text)
     let found = matches(tokens, allowed: allowed, scratch: &scratch)
+    guard withEvidence else { return found.map { ThemeAssignment(themeId: codebook.themes[$0.0].id, evidence: []) } }
     return found.map { theme, matches in
       var evidence: [Evidence] = []
       var seen: [(Int32, Int32, Int32)] = []
@@ -41,7 +43,7 @@ extension CodingEngine {
           seen.append((rule, span.start, span.end))
           let start = tokens[Int(span.start)].start, end = tokens[Int(span.end) - 1].end
           evidence.append(Evidence(start: start, end: end, patternText: rules[Int(rule)].patternText,
-                                   matchedText: CodingText.slice(text, start: start, end: end)))
+                                   matchedText: CodingText.slice(text, from: tokens[Int(span.start)], to: tokens[Int(span.end) - 1])))
         }
       }
       return ThemeAssignment(themeId: codebook.themes[theme].id, evidence: evidence)

@@ -32,7 +32,8 @@ public enum CodingRun {
 
   /// Codes a batch reusing per-worker scratch (and its cache of word forms) from earlier
   /// batches: pass the same array for every batch of a stream.
-  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch]) {
+  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
+                          withEvidence: Bool = true) {
     let themes = engine.codebook.themes
     func allowed(_ audience: Theme.Audience) -> Set<Int> {
       Set(themes.indices.filter { audience == .all || themes[$0].audience == audience || themes[$0].audience == .all })
@@ -51,7 +52,7 @@ public enum CodingRun {
       let lo = count * w / workers, hi = count * (w + 1) / workers
       for i in lo..<hi {
         let c = input[i]
-        results.store(i, engine.code(c.text, themes: c.audience == .all ? nil : sets[c.audience], scratch: &scratch))
+        results.store(i, engine.code(c.text, themes: c.audience == .all ? nil : sets[c.audience], withEvidence: withEvidence, scratch: &scratch))
       }
     }
     for i in 0..<count { comments[i].assignments = results.value(i) }

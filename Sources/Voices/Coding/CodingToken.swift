@@ -5,6 +5,9 @@ struct CodingToken: Sendable, Equatable {
   /// Offsets into the original text (Text module convention), end exclusive.
   var start: Int
   var end: Int
+  /// The same stretch as UTF-8 byte offsets, for slicing the text in O(1).
+  var utf8Start: Int
+  var utf8End: Int
   /// The normalised form: lower case, accents and spelling folded, abbreviations canonical.
   var form: String
   /// The Porter2 stem of `form` (equal to `form` for abbreviations and numbers).

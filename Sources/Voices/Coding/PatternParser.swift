@@ -111,13 +111,13 @@ struct PatternParser {
       var word = ""
       while i < chars.count, chars[i] != "\"" {
         if chars[i].isWhitespace {
-          if !word.isEmpty { words.append(.term(.word(word.lowercased()))); word = "" }
+          if !word.isEmpty { words.append(.term(.word(word))); word = "" }
         } else { word.append(chars[i]) }
         i += 1
       }
       guard i < chars.count else { throw Failure(offset: open, reason: "this quote is never closed") }
       i += 1
-      if !word.isEmpty { words.append(.term(.word(word.lowercased()))) }
+      if !word.isEmpty { words.append(.term(.word(word))) }
       guard !words.isEmpty else { throw Failure(offset: open, reason: "empty quotes") }
       return words
     case "@":
@@ -129,7 +129,7 @@ struct PatternParser {
       i += 1
       let word = readWord()
       guard !word.isEmpty else { throw Failure(offset: i - 1, reason: "= must be followed by a word") }
-      return [.term(.exact(word.lowercased()))]
+      return [.term(.exact(word))]
     case "*":
       throw Failure(offset: i, reason: "* must follow the start of a word (wait*), it cannot stand alone or lead")
     case ";":
@@ -141,9 +141,9 @@ struct PatternParser {
       if i < chars.count, chars[i] == "*" {
         i += 1
         guard word.count >= 2 else { throw Failure(offset: start, reason: "a wildcard needs at least 2 letters before * (\(word)* would match too much)") }
-        return [.term(.prefix(word.lowercased()))]
+        return [.term(.prefix(word))]
       }
-      return [.term(.word(word.lowercased()))]
+      return [.term(.word(word))]
     }
   }
 

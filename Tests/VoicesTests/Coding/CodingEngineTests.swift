@@ -64,11 +64,11 @@ import Testing
 
   @Test("evidence gives the offsets, matched text and pattern of every span")
   func evidence() throws {
-    let text = "Honestly, the taxi to school has been a lifesaver."
+    let text = "Honestly — the taxi to school has been a lifesaver."
     let assignment = try #require(Self.defaults.code(text).first { $0.themeId == "travel-positive" })
-    let utf8 = Array(text.utf8)
+    let scalars = Array(text.unicodeScalars)
     for e in assignment.evidence {
-      #expect(String(decoding: utf8[e.start..<e.end], as: UTF8.self) == e.matchedText)
+      #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.matchedText)
       #expect(e.patternText.contains("NEAR/8 @good"))
     }
     #expect(Set(assignment.evidence.map(\.matchedText)) == ["taxi", "lifesaver"])
@@ -86,8 +86,8 @@ import Testing
     ("assess* BEFORE/3 wait*", "waiting for the assessment", false),
     ("assess* NEAR/0 wait*", "assessment waiting", true),
     ("review NEAR/5 @fast", "the review was done in no time", true),
-    ("=ot", "the OT came", true),
-    ("=ot", "he got a lot", false),
+    ("=OT", "the OT came", true),
+    ("=OT", "an ot of it", false),
     ("(sen | send) support", "send support helped", true),
   ])
   func operators(_ pattern: String, _ text: String, _ fires: Bool) throws {
@@ -106,7 +106,8 @@ import Testing
     let engine = try Self.engine(["transport NEAR/4 good"], polarity: .positive)
     #expect(engine.code("transport is good").count == 1)
     #expect(engine.code("transport is not good").isEmpty)
-    #expect(engine.code("no, the transport is good").count == 1)
+    #expect(engine.code("No. The transport is good").count == 1)
+    #expect(engine.code("no, the transport is good").isEmpty)  // commas do not end clauses
     #expect(try Self.engine(["transport NEAR/4 good"]).code("transport is not good").count == 1)
   }
 
@@ -125,7 +126,7 @@ import Testing
   @Test("coding on all cores gives the same result as one by one")
   func parallel() throws {
     let sample = try CodedSample.read(contentsOf: TestPaths.packageRoot.appendingPathComponent("surveys/coded-sample/parent-carers.csv"))
-    var comments = sample.items.map { CodedComment(responseId: $0.responseId, text: $0.text, audience: .parentCarers) }
+    var comments = sample.items.prefix(300).map { CodedComment(responseId: $0.responseId, text: $0.text, audience: .parentCarers) }
     CodingRun.code(&comments, with: Self.defaults)
     let book = Self.defaults.codebook
     let allowed = Set(book.themes.indices.filter { book.themes[$0].audience == .parentCarers })

@@ -5,7 +5,7 @@ import Testing
   @Test("reads each form of the language", arguments: [
     ("wait", Pattern.term(.word("wait"))),
     ("wait*", .term(.prefix("wait"))),
-    ("=OT", .term(.exact("ot"))),
+    ("=OT", .term(.exact("OT"))),
     ("@good", .wordList("good")),
     ("waiting list", .sequence([.term(.word("waiting")), .term(.word("list"))])),
     ("\"near and far\"", .sequence([.term(.word("near")), .term(.word("and")), .term(.word("far"))])),
