@@ -39,6 +39,8 @@ extension HTMLDocument {
     nav.contents h2 { font-size: 24px; margin-top: 0; }
     nav.contents ol { margin: 0 0 10px; padding-left: 20px; }
     blockquote { margin: 0 0 20px; padding: 10px 0 10px 15px; border-left: 10px solid \(ReportPalette.border); }
+    mark { background: \(ReportPalette.focus); color: \(ReportPalette.text); padding: 0 2px; }
+    .warning-banner { font-weight: 700; padding: 15px 20px; border: 5px solid \(ReportPalette.text); max-width: none; }
     blockquote p:last-child { margin-bottom: 0; }
     .key-figures { list-style: none; padding: 0; margin: 0 0 30px; display: flex; flex-wrap: wrap; gap: 20px; }
     .key-figures li { flex: 1 1 200px; padding: 15px 20px; background: \(ReportPalette.lightFill); border-left: 5px solid \(ReportPalette.blue); }
@@ -93,6 +95,8 @@ extension HTMLDocument {
       th, td { padding: 3pt 6pt 3pt 0; }
       td.num { white-space: normal; }
       .key-figures li { background: none; border: 1pt solid #000; }
+      mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      .warning-banner { border: 2pt solid #000; padding: 6pt 8pt; }
       .key-value { font-size: 20pt; }
       .chart-svg { width: 100%; max-width: 170mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       footer { background: none; border-top: 1pt solid #000; margin-top: 18pt; padding: 8pt 0 0; font-size: 9pt; }

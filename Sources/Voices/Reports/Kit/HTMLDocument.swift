@@ -12,6 +12,9 @@ struct HTMLDocument: Equatable, Sendable {
     case text(String)
     case strong(String)
     case link(String, href: String)
+    /// Highlighted words (`<mark>`), e.g. the evidence a theme was coded from; the highlight
+    /// is also named in text by the page around it, so it is not only a colour.
+    case mark(String)
 
     init(stringLiteral value: String) { self = .text(value) }
 
@@ -20,12 +23,13 @@ struct HTMLDocument: Equatable, Sendable {
       case .text(let t): HTMLEscaping.text(t)
       case .strong(let t): "<strong>\(HTMLEscaping.text(t))</strong>"
       case .link(let t, let href): "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(t))</a>"
+      case .mark(let t): "<mark>\(HTMLEscaping.text(t))</mark>"
       }
     }
 
     var plain: String {
       switch self {
-      case .text(let t), .strong(let t): t
+      case .text(let t), .strong(let t), .mark(let t): t
       case .link(let t, let href): "\(t) (\(href))"
       }
     }
@@ -36,6 +40,8 @@ struct HTMLDocument: Equatable, Sendable {
     case list([[Inline]], ordered: Bool = false)
     /// A respondent's words, already anonymised by Privacy.
     case quote(String, attribution: String?)
+    /// A respondent's words (already anonymised) with runs of their own, e.g. `.mark` evidence.
+    case richQuote([Inline], attribution: String?)
     /// Headline numbers, each a value and what it counts.
     case keyFigures([(value: String, label: String)])
     case table(DataTable)
@@ -49,6 +55,7 @@ struct HTMLDocument: Equatable, Sendable {
       case (.paragraph(let a), .paragraph(let b)): a == b
       case (.list(let a, let x), .list(let b, let y)): a == b && x == y
       case (.quote(let a, let x), .quote(let b, let y)): a == b && x == y
+      case (.richQuote(let a, let x), .richQuote(let b, let y)): a == b && x == y
       case (.keyFigures(let a), .keyFigures(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.value == $1.value && $0.label == $1.label }
       case (.table(let a), .table(let b)): a == b
       case (.figure(let a), .figure(let b)): a == b
@@ -81,6 +88,9 @@ struct HTMLDocument: Equatable, Sendable {
   var sections: [Section]
   var provenance: Provenance?
   var language: String = "en-GB"
+  /// A warning shown prominently under the title on every page view and print (e.g. that the
+  /// data are synthetic).
+  var warning: String?
 
   init(title: String, summary: String? = nil, publisher: String, sections: [Section], provenance: Provenance? = nil) {
     self.title = title
@@ -106,6 +116,7 @@ struct HTMLDocument: Equatable, Sendable {
     out += "<header>\n<div class=\"band\"><div class=\"wrap\"><p class=\"publisher\">\(HTMLEscaping.text(publisher))</p></div></div>\n"
     out += "<div class=\"wrap title-block\">\n<h1>\(HTMLEscaping.text(title))</h1>\n"
     if let summary { out += "<p class=\"lede\">\(HTMLEscaping.text(summary))</p>\n" }
+    if let warning { out += "<p class=\"warning-banner\"><strong>Warning:</strong> \(HTMLEscaping.text(warning))</p>\n" }
     out += "</div>\n</header>\n<div class=\"wrap\">\n"
     out += "<nav class=\"contents\" aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ol>\n"
     for section in planned { out += tocEntry(section) }
@@ -156,6 +167,10 @@ struct HTMLDocument: Equatable, Sendable {
         out += "<\(tag) class=\"list\">\n" + items.map { "<li>" + $0.map(\.html).joined() + "</li>\n" }.joined() + "</\(tag)>\n"
       case .quote(let text, let attribution):
         out += "<blockquote>\n<p>\(HTMLEscaping.text(text))</p>\n"
+        if let attribution { out += "<p class=\"attribution\">\(HTMLEscaping.text(attribution))</p>\n" }
+        out += "</blockquote>\n"
+      case .richQuote(let runs, let attribution):
+        out += "<blockquote>\n<p>" + runs.map(\.html).joined() + "</p>\n"
         if let attribution { out += "<p class=\"attribution\">\(HTMLEscaping.text(attribution))</p>\n" }
         out += "</blockquote>\n"
       case .keyFigures(let items):
