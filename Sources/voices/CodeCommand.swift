@@ -9,6 +9,7 @@ enum CodeCommand {
     help: """
       Usage: voices code [WORKSPACE] [--codebook FILE] [--quiet]
              voices code FILE.csv --id-column NAME --text-column NAME [--codebook FILE] [--format csv|jsonl]
+                         [--audience "parent carers"|"young people"|all]
 
       With a WORKSPACE (default ./surveys): codes every free-text answer of every wave with the
       codebooks in WORKSPACE/codebooks/*.csv (parent carers' answers with the parent carer
@@ -26,12 +27,14 @@ enum CodeCommand {
         --id-column NAME    (FILE mode) the column with the comment's id
         --text-column NAME  (FILE mode) the column with the comment
         --format csv|jsonl  (FILE mode) output format, default csv
+        --audience WHO      (FILE mode) try only the themes for "parent carers" or "young people"
+                            (default all: every theme of every codebook)
 
       Examples:
         voices code
         voices code comments.csv --id-column id --text-column text --format jsonl
       """,
-    valueOptions: ["--codebook", "--id-column", "--text-column", "--format"],
+    valueOptions: ["--codebook", "--id-column", "--text-column", "--format", "--audience"],
     flagOptions: [],
     run: run
   )
@@ -66,6 +69,10 @@ enum CodeCommand {
     }
     let format = arguments.value("--format") ?? "csv"
     guard format == "csv" || format == "jsonl" else { throw UsageError("--format is csv or jsonl, not \(format)") }
+    let audienceText = (arguments.value("--audience") ?? "all").lowercased().replacingOccurrences(of: "-", with: " ")
+    guard let audience = Theme.Audience(rawValue: audienceText) else {
+      throw UsageError("--audience is \"parent carers\", \"young people\" or all, not \"\(audienceText)\"")
+    }
     let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? "surveys/codebooks")
     let engine = try CodingEngine(codebook)
     var idIndex = -1, textIndex = -1
@@ -92,7 +99,7 @@ enum CodeCommand {
         return
       }
       let f = record.fields
-      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : ""))
+      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "", audience: audience))
       if batch.count >= 16384 { flush() }
     }
     if !batch.isEmpty { flush() }

@@ -2,11 +2,14 @@ extension CodingEngine {
   /// Per-thread working memory for matching: the term cache and hit lists, reused between
   /// comments so matching allocates little.
   public struct Scratch {
-    var termCache: [String: [Int32]] = [:]
+    /// Word form -> its term ids, as a range of `termArena` (no array per word).
+    var termCache: [String: (start: Int32, count: Int32)] = [:]
+    var termArena: [Int32] = []
     var groupHits: [[(start: Int32, end: Int32)]]
     var touched: [Int32] = []
     var chainSeen: [Bool]
-    var tokenTerms: [[Int32]] = []
+    /// Per token of the current comment: where its term ids are in `termArena`.
+    var tokenTerms: [(start: Int32, count: Int32)] = []
     var states: [Int32] = []
     var next: [Int32] = []
     var candidates: [Int32] = []
@@ -57,21 +60,29 @@ extension CodingEngine {
     let n = tokens.count
     // 1. Term ids per token, cached by form.
     scratch.tokenTerms.removeAll(keepingCapacity: true)
+    if scratch.termCache.count > 200_000 {
+      // Bound memory on very varied input: start the cache again.
+      scratch.termCache.removeAll(keepingCapacity: true)
+      scratch.termArena.removeAll(keepingCapacity: true)
+    }
     for token in tokens {
       if let cached = scratch.termCache[token.form] {
         scratch.tokenTerms.append(cached)
       } else {
         let ids = termIDs(form: token.form, stem: token.stem)
-        if scratch.termCache.count < 200_000 { scratch.termCache[token.form] = ids }
-        scratch.tokenTerms.append(ids)
+        let range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
+        scratch.termArena.append(contentsOf: ids)
+        scratch.termCache[token.form] = range
+        scratch.tokenTerms.append(range)
       }
     }
     // 2. Walk the trie from each token.
-    for i in 0..<n where !scratch.tokenTerms[i].isEmpty {
+    for i in 0..<n where scratch.tokenTerms[i].count > 0 {
       // First step from the root through the dense table, then the per-node dictionaries.
       scratch.states.removeAll(keepingCapacity: true)
-      for term in scratch.tokenTerms[i] {
-        let child = rootChildren[Int(term)]
+      let first = scratch.tokenTerms[i]
+      for k in Int(first.start)..<Int(first.start + first.count) {
+        let child = rootChildren[Int(scratch.termArena[k])]
         if child >= 0 { scratch.states.append(child) }
       }
       var j = i
@@ -86,8 +97,10 @@ extension CodingEngine {
         j += 1
         guard j < n else { break }
         scratch.next.removeAll(keepingCapacity: true)
+        let terms = scratch.tokenTerms[j]
         for state in scratch.states where trieHasChildren[Int(state)] {
-          for term in scratch.tokenTerms[j] {
+          for k in Int(terms.start)..<Int(terms.start + terms.count) {
+            let term = scratch.termArena[k]
             if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { scratch.next.append(child) }
           }
         }
