@@ -8,6 +8,8 @@ public struct ThemeSuggestion: Sendable, Equatable {
   public var relatedTerms: [String]
   /// How many uncovered comments the group holds.
   public var size: Int
+  /// How many different texts among them (repeated texts count once when grouping).
+  public var distinctComments: Int
   /// The term's smoothed log-odds ratio: uncovered against covered comments.
   public var score: Double
   /// Up to three comments of the group, redacted, in a stable order.
@@ -19,6 +21,8 @@ public struct ThemeSuggestion: Sendable, Equatable {
 /// Proposes new themes from the comments the codebook does not cover.
 ///
 /// The method, chosen to be explainable to a reviewer and the same on every run:
+/// 0. Comments are redacted and markers removed; comments with the same words (stems) count
+///    as one, so a pasted sentence or a duplicated submission is not a theme.
 /// 1. Each comment becomes a set of terms: the Text module's stems of its words (stop words and
 ///    words under 3 letters dropped) and bigrams of neighbouring kept words in one clause.
 /// 2. Each term gets a smoothed log-odds ratio of appearing in an uncovered comment rather than
@@ -44,42 +48,53 @@ public struct ThemeSuggester: Sendable {
   ///
   /// - Complexity: O(n) in the total text, plus O(t log t) for t terms.
   public func suggest(_ comments: [CodedComment], redactor: Redactor) -> [ThemeSuggestion] {
+    // Terms come from the redacted text with the markers taken out, so personal data never
+    // becomes a term. One document per distinct term sequence and coverage: a sentence pasted
+    // into many responses (or a duplicated submission) counts once, so a theme needs
+    // `minimumSize` different comments.
     let analyzer = TextAnalyzer()
-    var uncovered: [(comment: CodedComment, terms: Set<String>)] = []
-    var coveredCount = 0
-    var coveredFrequency: [String: Int] = [:]
-    var uncoveredFrequency: [String: Int] = [:]
+    var documents: [Document] = []
+    var documentIndex: [DocumentKey: Int] = [:]
     var surfaces: [String: [String: Int]] = [:]
-    for c in comments {
-      let analyzed = analyzer.analyze(c.text)
-      var terms = Set<String>()
+    for (i, c) in comments.enumerated() {
+      let redacted = redactor.redact(c.text).text
+      var plain = redacted
+      for kind in RedactionKind.allCases { plain = plain.replacingOccurrences(of: kind.marker, with: " . ") }
+      let analyzed = analyzer.analyze(plain)
+      let key = DocumentKey(stems: analyzed.tokens.map(\.stem).joined(separator: " "), covered: !c.assignments.isEmpty)
+      if let d = documentIndex[key] { documents[d].members.append(i); continue }
+      documentIndex[key] = documents.count
+      var document = Document(covered: key.covered, members: [i], example: redacted)
       var previous: (stem: String, surface: String, clause: Int)? = nil
       for token in analyzed.tokens {
         guard token.kind == .word || token.kind == .abbreviation else { previous = nil; continue }
-        let word = token.text
-        guard token.kind == .abbreviation || (word.utf8.count >= 3 && !Self.stopWords.contains(word) && !Self.stopWords.contains(token.stem)) else {
+        guard token.kind == .abbreviation || (token.text.utf8.count >= 3 && !Self.stopWords.contains(token.text) && !Self.stopWords.contains(token.stem)) else {
           previous = nil
           continue
         }
         let surface = String(analyzed.surface(of: token)).lowercased()
-        terms.insert(token.stem)
-        if c.assignments.isEmpty { surfaces[token.stem, default: [:]][surface, default: 0] += 1 }
+        document.terms.insert(token.stem)
+        if !key.covered { surfaces[token.stem, default: [:]][surface, default: 0] += 1 }
         if let p = previous, p.clause == token.clause {
           let bigram = p.stem + " " + token.stem
-          terms.insert(bigram)
-          if c.assignments.isEmpty { surfaces[bigram, default: [:]][p.surface + " " + surface, default: 0] += 1 }
+          document.terms.insert(bigram)
+          if !key.covered { surfaces[bigram, default: [:]][p.surface + " " + surface, default: 0] += 1 }
         }
         previous = (token.stem, surface, token.clause)
       }
-      if c.assignments.isEmpty {
-        for t in terms { uncoveredFrequency[t, default: 0] += 1 }
-        uncovered.append((c, terms))
+      documents.append(document)
+    }
+    var coveredFrequency: [String: Int] = [:], uncoveredFrequency: [String: Int] = [:]
+    var uncoveredCount = 0
+    for d in documents {
+      if d.covered {
+        for t in d.terms { coveredFrequency[t, default: 0] += 1 }
       } else {
-        coveredCount += 1
-        for t in terms { coveredFrequency[t, default: 0] += 1 }
+        uncoveredCount += 1
+        for t in d.terms { uncoveredFrequency[t, default: 0] += 1 }
       }
     }
-    let u = Double(uncovered.count), cc = Double(coveredCount)
+    let u = Double(uncoveredCount), cc = Double(documents.count - uncoveredCount)
     func score(_ term: String) -> Double {
       let a = Double(uncoveredFrequency[term] ?? 0), c = Double(coveredFrequency[term] ?? 0)
       return log((a + 0.5) / (u - a + 0.5)) - log((c + 0.5) / (cc - c + 0.5))
@@ -94,27 +109,44 @@ public struct ThemeSuggester: Sendable {
     func display(_ term: String) -> String {
       (surfaces[term] ?? [:]).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? term
     }
-    let order = uncovered.indices.sorted { (CommentKey(uncovered[$0].comment).stableHash, $0) < (CommentKey(uncovered[$1].comment).stableHash, $1) }
+    let hashes = documents.map { CommentKey(comments[$0.members[0]]).stableHash }
+    let order = documents.indices.filter { !documents[$0].covered }.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
     var taken = Set<Int>()
     var out: [ThemeSuggestion] = []
     for candidate in distinctive where out.count < limit {
-      let members = order.filter { !taken.contains($0) && uncovered[$0].terms.contains(candidate.term) }
+      let members = order.filter { !taken.contains($0) && documents[$0].terms.contains(candidate.term) }
       guard members.count >= minimumSize else { continue }
       taken.formUnion(members)
+      let words = Set(candidate.term.split(separator: " ").map(String.init))
       var related: [String: Int] = [:]
       for m in members {
-        for t in uncovered[m].terms where t != candidate.term && distinctiveSet.contains(t) && !candidate.term.split(separator: " ").contains(Substring(t)) {
+        for t in documents[m].terms where t != candidate.term && distinctiveSet.contains(t) && !words.contains(t) {
           related[t, default: 0] += 1
         }
       }
       let relatedTerms = related.filter { $0.value >= 2 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         .prefix(5).map { display($0.key) }
+      let keys = members.flatMap { documents[$0].members }.sorted().map { CommentKey(comments[$0]) }
       out.append(ThemeSuggestion(
-        term: display(candidate.term), relatedTerms: relatedTerms, size: members.count, score: candidate.score,
-        examples: members.prefix(3).map { redactor.redact(uncovered[$0].comment.text).text },
-        keys: members.map { CommentKey(uncovered[$0].comment) }))
+        term: display(candidate.term), relatedTerms: relatedTerms, size: keys.count, distinctComments: members.count, score: candidate.score,
+        examples: members.prefix(3).map { documents[$0].example }, keys: keys))
     }
     return out
+  }
+
+  /// The words of a comment (as stems) and whether a theme covers it.
+  struct DocumentKey: Hashable {
+    var stems: String
+    var covered: Bool
+  }
+
+  /// Comments that read the same (same stems after redaction) and share coverage.
+  struct Document {
+    var covered: Bool
+    var members: [Int]
+    /// The first member, redacted.
+    var example: String
+    var terms: Set<String> = []
   }
 
   /// A distinctive term and how it ranks.
@@ -150,6 +182,6 @@ public struct ThemeSuggester: Sendable {
     "dad", "done", "often", "sometimes", "since", "whether", "though", "although", "might", "yet", "already", "quite",
     "rather", "enough", "many", "less", "least", "better", "best", "back", "thi", "becaus", "whi", "veri", "realli",
     "onli", "alway", "everi", "ani", "mani", "someth", "anyth", "noth", "everyth", "peopl", "childr", "goe", "sinc",
-    "alreadi", "pleas", "please", "thank", "thanks", "help",
+    "alreadi", "pleas", "mrs", "miss", "please", "thank", "thanks", "help",
   ]
 }
