@@ -128,6 +128,14 @@ public enum FinalCoding {
     return (out, summary)
   }
 
+  /// Sets each comment's assignments to its final themes (from `apply`, same order), so the
+  /// coded files show what reviewers decided; a theme only a reviewer gave has no evidence.
+  public static func replaceAssignments(of comments: inout [CodedComment], with finals: [FinalComment]) {
+    for i in comments.indices where i < finals.count && finals[i].key == CommentKey(comments[i]) {
+      comments[i].assignments = finals[i].assignments.map { ThemeAssignment(themeId: $0.themeId, evidence: $0.evidence) }
+    }
+  }
+
   /// `response_id,wave,question,theme,source,conflict`: one row per final theme, plus a row
   /// with source `none` for each conflict whose theme ended up out (the rules did not propose it).
   public static func csv(_ comments: [FinalComment]) -> String {
