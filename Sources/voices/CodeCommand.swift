@@ -16,6 +16,9 @@ enum CodeCommand {
       themes, everyone else's with the young people's) and writes
         WORKSPACE/coded/coded.csv     response_id,wave,question,themes,evidence
         WORKSPACE/coded/coded.jsonl   one JSON object per answer, with every matched span
+      When WORKSPACE/review/decisions.jsonl has reviewers' decisions (voices review import),
+      they beat the rules, and WORKSPACE/coded/sources.csv says who gave each theme
+      (response_id,wave,question,theme,source,conflict; source human, rule or none).
       Each file is written to a temporary file and renamed, so a failed run leaves the old one.
 
       With a FILE.csv: codes one column of a plain CSV (no manifest needed) and prints to
@@ -51,6 +54,18 @@ enum CodeCommand {
     var comments = CodingSetup.comments(of: load)
     CodingRun.code(&comments, with: engine)
     let folder = workspace.root.appendingPathComponent("coded")
+    // Reviewers' decisions (voices review import) beat the rules: see FinalCoding.
+    let decisions = try DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
+    if !decisions.isEmpty {
+      let (finals, applied) = FinalCoding.apply(decisions, to: comments)
+      FinalCoding.replaceAssignments(of: &comments, with: finals)
+      try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
+      if !Terminal.quiet {
+        Terminal.out("Applied \(decisions.count) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
+          + "\(applied.conflicts) conflicts left as the rules said (see \(workspace.displayName(of: "coded/sources.csv")))"
+          + (applied.orphaned > 0 ? "; \(applied.orphaned) decisions are about comments no longer in the workspace." : "."))
+      }
+    }
     try CodedWriter.writeAtomically(CodedWriter.csv(comments), to: folder.appendingPathComponent("coded.csv"))
     try CodedWriter.writeAtomically(comments.map(CodedWriter.jsonLine).joined(), to: folder.appendingPathComponent("coded.jsonl"))
     if !Terminal.quiet {
