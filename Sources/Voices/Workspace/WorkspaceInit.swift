@@ -41,7 +41,7 @@ public enum WorkspaceInit {
       File(path: "measures.json", contents: MeasureRegistry.standard.jsonText()),
       File(path: "actions.csv", contents: "action_id,what_we_did,themes,status,date,evidence\r\n"),
       File(path: "README.md", contents: readme(name: name)),
-    ]
+    ] + DefaultCodebooks.files.map { File(path: "codebooks/\($0.name)", contents: $0.contents) }
   }
 
   /// `workspace.json` for a real (not synthetic) workspace with the usual small-number rule.
