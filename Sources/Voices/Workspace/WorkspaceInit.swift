@@ -31,7 +31,7 @@ public enum WorkspaceInit {
 
   /// The files a new workspace starts with, in the order they are written.
   ///
-  /// This is the extension point for other starter files (codebooks, for example): append to
+  /// Other starter files are appended here (the default codebooks are); append to
   /// the list here and `voices init` writes them, never overwriting a user's copy.
   ///
   /// - Parameter name: The workspace's name for `workspace.json` and the README.
