@@ -47,11 +47,11 @@ enum CodeCommand {
       return try codeFile(first, arguments)
     }
     let workspace = try WorkspaceArgument.open(arguments, command: "code")
-    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
     let engine = try CodingEngine(codebook)
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5)
-    var comments = CodingSetup.comments(of: load)
+    var comments = load.comments()
     CodingRun.code(&comments, with: engine)
     let folder = workspace.root.appendingPathComponent("coded")
     // Reviewers' decisions (voices review import) beat the rules: see FinalCoding.
@@ -88,7 +88,7 @@ enum CodeCommand {
     guard let audience = Theme.Audience(rawValue: audienceText) else {
       throw UsageError("--audience is \"parent carers\", \"young people\" or all, not \"\(audienceText)\"")
     }
-    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? "surveys/codebooks")
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
     let engine = try CodingEngine(codebook)
     var idIndex = -1, textIndex = -1
     var batch: [CodedComment] = []
@@ -119,36 +119,5 @@ enum CodeCommand {
     }
     if !batch.isEmpty { flush() }
     return .ok
-  }
-}
-
-/// Loading codebooks and a workspace's comments, shared by `code` and `codebook`.
-enum CodingSetup {
-  /// A codebook CSV, or every CSV in a folder merged (themes keep their audience).
-  static func codebook(_ path: String) throws -> Codebook {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw UsageError("no codebook at \(path); give --codebook FILE.csv")
-    }
-    guard isDirectory.boolValue else { return try Codebook.read(contentsOf: URL(fileURLWithPath: path), file: path) }
-    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-    guard !names.isEmpty else { throw UsageError("no codebook CSV files in \(path)") }
-    let books = try names.map { try Codebook.read(contentsOf: URL(fileURLWithPath: path).appendingPathComponent($0), file: "\(path)/\($0)") }
-    return Codebook.merged(books, name: URL(fileURLWithPath: path).lastPathComponent)
-  }
-
-  /// Every free-text answer of every export; parent carers' answers get the parent carer
-  /// themes, everyone else's (young people, families, decision makers) the young people's.
-  static func comments(of load: WorkspaceLoad) -> [CodedComment] {
-    var comments: [CodedComment] = []
-    for export in load.exports {
-      for response in export.responses {
-        let audience: Theme.Audience = response.group == "parent carers" ? .parentCarers : .youngPeople
-        for answer in response.texts where !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-          comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
-        }
-      }
-    }
-    return comments
   }
 }

@@ -39,7 +39,7 @@ enum CodebookCommand {
     case "export":
       guard arguments.value("--format") ?? "qdc" == "qdc" else { throw UsageError("the only export format is qdc") }
       let workspace = try WorkspaceArgument.open(rest, command: "codebook export")
-      let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+      let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
       return try write(REFIQDA.export(codebook), to: arguments.value("--out"))
     case "import":
       guard rest.positional.count == 1, let file = rest.positional.first else { throw UsageError("give one FILE.qdc to import") }
@@ -59,13 +59,13 @@ enum CodebookCommand {
 
   static func check(_ rest: Arguments, errors: Bool, codebookPath: String?) throws -> ExitCode {
     let workspace = try WorkspaceArgument.open(rest, command: "codebook check")
-    let codebook = try CodingSetup.codebook(codebookPath ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try Codebook.load(at: codebookPath ?? workspace.root.appendingPathComponent("codebooks").path)
     let patternErrors = CodebookCheck.patternErrors(in: codebook)
     for e in patternErrors { Terminal.err(Terminal.styled("error: ", .red, forErr: true) + e.description) }
     guard patternErrors.isEmpty else { return .inputProblem }
     let engine = try CodingEngine(codebook)
     let load = WorkspaceArgument.load(workspace)
-    var comments = CodingSetup.comments(of: load)
+    var comments = load.comments()
     CodingRun.code(&comments, with: engine)
     var samples: [(String, Theme.Audience, CodedSample)] = []
     for (file, audience) in [("parent-carers.csv", Theme.Audience.parentCarers), ("young-people.csv", .youngPeople)] {

@@ -45,22 +45,10 @@ struct ThemeResults: Sendable {
   /// The audience a response's comments are coded for: parent carers' comments with the parent
   /// carer themes, everyone else's (young people, families, decision makers) with the young
   /// people's (as `voices code` does).
-  static func audience(of response: Response) -> Theme.Audience {
-    response.group == "parent carers" ? .parentCarers : .youngPeople
-  }
-
   /// Codes every comment of `load` and counts themes.
   static func code(_ load: WorkspaceLoad, codebook: Codebook, policy: SuppressionPolicy) throws -> ThemeResults {
     let engine = try CodingEngine(codebook)
-    var comments: [CodedComment] = []
-    for export in load.exports {
-      for response in export.responses {
-        let audience = audience(of: response)
-        for answer in response.texts where !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-          comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
-        }
-      }
-    }
+    var comments = load.comments()
     CodingRun.code(&comments, with: engine)
 
     var bases: [AudienceWave: Set<String>] = [:]

@@ -179,3 +179,37 @@ func temporaryWorkspace(_ files: [String: String]) throws -> URL {
     #expect(run.stderr.contains("no breakdown field \"postcode\"; the manifests have: age-band, group, locality, need, role, route, support"))
   }
 }
+
+@Suite("voices code and codebook") struct CodeCommandTests {
+  let codebooks = TestPaths.packageRoot.appendingPathComponent("surveys/codebooks").path
+
+  @Test("coding a plain CSV prints id,themes with ids joined by ; and keeps the traps out")
+  func plainFile() throws {
+    let root = try temporaryWorkspace(["c.csv": """
+      ref,comment
+      1,We waited two years for a speech and language therapy assessment.
+      2,Transport has been a nightmare all year.
+      3,The locality team were brilliant and really listened.
+      4,no help from the locality team at all
+      """])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["code", root.appendingPathComponent("c.csv").path, "--id-column", "ref", "--text-column", "comment",
+                                 "--codebook", codebooks + "/parent-carers.csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    #expect(lines.first == "id,themes")
+    #expect(lines.contains { $0.hasPrefix("1,") && $0.contains("waiting-for-assessment-and-therapy") })
+    #expect(!lines.contains { $0.hasPrefix("2,") && $0.contains("travel-positive") })
+    #expect(lines.contains { $0.hasPrefix("3,") && $0.contains("locality-teams-positive") })
+    #expect(!lines.contains { $0.hasPrefix("4,") && $0.contains("locality-teams-positive") })
+  }
+
+  @Test("codebook export writes a REFI-QDA codebook")
+  func export() throws {
+    let run = try VoicesRun.run(["codebook", "export", "--format", "qdc", TestPaths.packageRoot.appendingPathComponent("surveys").path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("<?xml"))
+    #expect(run.stdout.contains("urn:QDA-XML:codebook:1.0"))
+    #expect(run.stdout.contains("name=\"system-hard-to-understand\"") || run.stdout.contains("system-hard-to-understand"))
+  }
+}
