@@ -65,7 +65,7 @@ enum ReviewCommand {
     let selection = ReviewSelection(theme: arguments.value("--theme"), wave: arguments.value("--wave"),
                                     sample: try count(arguments, "--sample"), uncertain: try count(arguments, "--uncertain"))
     let workspace = try Workspace.open(rest.first ?? "surveys")
-    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
     if let theme = selection.theme, codebook.theme(theme) == nil {
       throw UsageError("--theme \(theme) is not in the codebook (themes: \(codebook.themes.map(\.id).joined(separator: ", ")))")
     }
@@ -90,7 +90,7 @@ enum ReviewCommand {
     guard let file = rest.first else { throw UsageError("give the review sheet FILE to import") }
     guard rest.count <= 2 else { throw UsageError("give one FILE and at most one WORKSPACE folder") }
     let workspace = try Workspace.open(rest.count == 2 ? rest[1] : "surveys")
-    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     let log = DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl"))

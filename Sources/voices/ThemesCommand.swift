@@ -37,7 +37,7 @@ enum ThemesCommand {
     if let n = try ReviewCommand.count(arguments, "--min-size") { suggester.minimumSize = max(1, n) }
     if let n = try ReviewCommand.count(arguments, "--limit") { suggester.limit = n }
     let workspace = try Workspace.open(rest.first ?? "surveys")
-    let codebook = try CodingSetup.codebook(arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     var comments = ReviewComments.of(load)

@@ -11,6 +11,8 @@ let commands: [Command] = [
   MeasuresCommand.command,
   CodeCommand.command,
   CodebookCommand.command,
+  ReviewCommand.command,
+  ThemesCommand.command,
 ]
 
 let overview = """
