@@ -1,6 +1,6 @@
 /// How comments become feature vectors: recorded in the model card and the model file.
 public struct FeatureSettings: Codable, Equatable, Sendable {
-  /// The word analyzer (see `FeatureText`).
+  /// The word analyzer (see `FeatureText`); always the one this build has when training.
   public var analyzer: String
   /// Whether adjacent word pairs are features as well as single words.
   public var wordPairs: Bool
@@ -10,10 +10,10 @@ public struct FeatureSettings: Codable, Equatable, Sendable {
   public var sublinearTermFrequency: Bool
 
   public init(
-    analyzer: String = FeatureText.analyzerName, wordPairs: Bool = true,
+    wordPairs: Bool = true,
     minimumDocumentFrequency: Int = 2, sublinearTermFrequency: Bool = true
   ) {
-    self.analyzer = analyzer
+    self.analyzer = FeatureText.analyzerName
     self.wordPairs = wordPairs
     self.minimumDocumentFrequency = minimumDocumentFrequency
     self.sublinearTermFrequency = sublinearTermFrequency
