@@ -70,7 +70,8 @@ enum TextTable {
         let pad = String(repeating: " ", count: widths[i] - cell.count)
         return rightAligned.contains(i) ? pad + cell : cell + pad
       }.joined(separator: "  ")
-      return r == 0 ? Terminal.styled(line, .bold) : line
+      let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
+      return r == 0 ? Terminal.styled(trimmed, .bold) : trimmed
     }.joined(separator: "\n")
   }
 }

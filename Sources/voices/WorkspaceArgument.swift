@@ -18,9 +18,12 @@ enum WorkspaceArgument {
 
   /// Prints diagnostics to stderr, worst first within each file, at most `limit` per export
   /// so a broken file does not bury the rest; says how many were left out.
-  static func printDiagnostics(_ load: WorkspaceLoad, limit: Int) {
+  static func printDiagnostics(_ load: WorkspaceLoad, limit: Int, minimum: Diagnostic.Severity = .note) {
     var groups: [[Diagnostic]] = [load.diagnostics]
     groups += load.exports.map(\.diagnostics)
+    groups = groups.map { $0.filter { $0.severity >= minimum } }
+    let left = load.allDiagnostics.filter { $0.severity < minimum }.count
+    if left > 0 { Terminal.err("(\(left) warnings and notes not shown: run `voices validate` to see them)") }
     for group in groups where !group.isEmpty {
       let sorted = group.enumerated().sorted { a, b in
         a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset

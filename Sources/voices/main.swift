@@ -7,6 +7,12 @@ let commands: [Command] = [
   ReportCommand.command,
   InitCommand.command,
   AddCommand.command,
+  RedactCommand.command,
+  MeasuresCommand.command,
+  CodeCommand.command,
+  CodebookCommand.command,
+  ReviewCommand.command,
+  ThemesCommand.command,
 ]
 
 let overview = """

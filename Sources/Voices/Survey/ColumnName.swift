@@ -5,6 +5,7 @@ import Foundation
 /// matter (spreadsheets autocorrect all of them).
 enum ColumnName {
   static func normalised(_ name: String) -> String {
+    if let ascii = asciiNormalised(name) { return ascii }
     var out = ""
     out.reserveCapacity(name.utf8.count)
     var pendingSpace = false
@@ -24,5 +25,23 @@ enum ColumnName {
       }
     }
     return out.lowercased()
+  }
+
+  /// The fast path for plain ASCII text (nearly every answer label): lower case and single
+  /// spaces on bytes; `nil` when the text has any other byte, so the full path handles it.
+  static func asciiNormalised(_ name: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count)
+    var pendingSpace = false
+    for byte in name.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace { out.append(32); pendingSpace = false }
+      out.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte >= 65 && byte <= 90 ? byte + 32 : byte))
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

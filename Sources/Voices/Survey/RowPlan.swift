@@ -22,6 +22,7 @@ struct RowPlan {
   let consentYes: Set<String>
   let groupValues: [String: String]
   let dayOrder: Timestamp.DayOrder
+  let isSmartSurvey: Bool
 
   init(manifest: Manifest, resolver: inout ColumnResolver) {
     self.manifest = manifest
@@ -47,18 +48,16 @@ struct RowPlan {
     for (answer, group) in manifest.respondentGroupColumn?.values ?? [:] { values[ColumnName.normalised(answer)] = group }
     groupValues = values
     dayOrder = manifest.layout == .surveymonkey ? .monthFirst : .dayFirst
+    isSmartSurvey = manifest.layout == .smartsurvey
   }
 
   /// A cell as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its `@SQ@`
   /// as an apostrophe.
   func cell(_ fields: [String], _ column: Int) -> String {
     guard column < fields.count else { return "" }
-    var value = fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
-    if manifest.layout == .smartsurvey {
-      if value == "NA" { return "" }
-      if value.contains("@SQ@") { value = value.replacingOccurrences(of: "@SQ@", with: "'") }
-    }
-    return value
+    let value = CellText.trimmed(fields[column])
+    guard isSmartSurvey else { return value }
+    return value == "NA" ? "" : CellText.smartSurveyApostrophes(value)
   }
 
   /// The response in one data row, or `nil` when the row cannot be read (a diagnostic says why).

@@ -51,7 +51,7 @@ public enum VendorLayout: String, Codable, Sendable, CaseIterable, Equatable {
     let width = headers.map(\.count).max() ?? 0
     func cell(_ row: Int, _ column: Int) -> String {
       guard row < headers.count, column < headers[row].count else { return "" }
-      return headers[row][column].trimmingCharacters(in: .whitespacesAndNewlines)
+      return CellText.trimmed(headers[row][column])
     }
     var names: [String] = []
     names.reserveCapacity(width)

@@ -122,6 +122,7 @@ struct ZIPArchive: Sendable {
     output.reserveCapacity(min(entry.uncompressedSize, ratioCap, limits.maximumEntryBytes, 64 << 20))
     enum Passed { case none, entryLimit, ratio, declared }
     var passed = Passed.none
+    var stoppedAt = 0
     let entryLimit = limits.maximumEntryBytes
     let declared = entry.uncompressedSize
     do {
@@ -131,7 +132,7 @@ struct ZIPArchive: Sendable {
           let total = output.count + chunk.count
           if total > entryLimit { passed = .entryLimit; return false }
           if total > ratioCap { passed = .ratio; return false }
-          if total > declared { passed = .declared; return false }
+          if total > declared { passed = .declared; stoppedAt = total; return false }
           output.append(contentsOf: chunk)
           return true
         }
@@ -144,7 +145,7 @@ struct ZIPArchive: Sendable {
         case .ratio:
           throw .compressionRatioExceeded(file: file, entry: entry.name, ratio: limits.maximumCompressionRatio)
         case .declared:
-          throw .sizeMismatch(file: file, entry: entry.name, declared: declared, actual: output.count + 1)
+          throw .sizeMismatch(file: file, entry: entry.name, declared: declared, actual: stoppedAt)
         }
       case .truncated: throw .truncatedEntry(file: file, entry: entry.name)
       case .corrupt(let detail): throw .corruptData(file: file, entry: entry.name, detail: detail)

@@ -50,7 +50,7 @@ public enum ZIPError: Error, Equatable, Sendable, CustomStringConvertible {
     case .truncatedEntry(let file, let entry):
       "\(file): entry \(entry) is cut short; the file is truncated or damaged"
     case .sizeMismatch(let file, let entry, let declared, let actual):
-      "\(file): entry \(entry) should hold \(declared) bytes but holds \(actual)"
+      "\(file): entry \(entry) should hold \(declared) bytes but holds \(actual > declared ? "at least " : "")\(actual)"
     case .checksumMismatch(let file, let entry, let expected, let actual):
       "\(file): entry \(entry) fails its CRC-32 check (expected \(hex(expected)), found \(hex(actual))); the file is damaged"
     case .entryTooLarge(let file, let entry, let limit):

@@ -68,23 +68,8 @@ extension Workspace {
 
   /// Reads one manifest and its export as `load()` reads each of them.
   func check(manifestAt url: URL, name: String) -> WorkspaceLoad {
-    var load = WorkspaceLoad(exports: [], diagnostics: [])
-    let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
-    do {
-      let (manifest, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
-      load.diagnostics += diagnostics
-      guard diagnostics.worstSeverity != .error else { return load }
-      let fileName = displayName(of: manifest.file)
-      do {
-        let table = try TableReader.read(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
-                                         sheet: manifest.sheet.map(SheetSelector.init))
-        load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
-      } catch {
-        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
-      }
-    } catch {
-      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
-    }
+    var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+    readExport(manifestAt: url, name: name, into: &load)
     return load
   }
 

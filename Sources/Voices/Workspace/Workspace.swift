@@ -59,31 +59,38 @@ public struct Workspace: Sendable {
   public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
     var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
+    loadPopulation(into: &load)
     for url in manifestURLs() {
-      let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
       let name = url.deletingPathExtension().lastPathComponent
       progress?(name)
-      let manifest: Manifest
-      do {
-        let (decoded, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
-        manifest = decoded
-        load.diagnostics += diagnostics
-        if diagnostics.worstSeverity == .error { continue }
-      } catch {
-        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
-        continue
-      }
-      let fileName = displayName(of: manifest.file)
-      let fileURL = root.appendingPathComponent(manifest.file)
-      do {
-        let table = try TableReader.read(contentsOf: fileURL, file: fileName, sheet: manifest.sheet.map(SheetSelector.init))
-        load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
-      } catch {
-        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
-      }
+      readExport(manifestAt: url, name: name, into: &load)
     }
     checkMeasuresRegistered(in: &load)
     return load
+  }
+
+  /// Reads one manifest and the export it names into `load`: the export when both can be
+  /// read, else a diagnostic saying why not.
+  func readExport(manifestAt url: URL, name: String, into load: inout WorkspaceLoad) {
+    let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
+    let manifest: Manifest
+    do {
+      let (decoded, diagnostics) = try ManifestLoader.load(contentsOf: url, file: manifestName)
+      load.diagnostics += diagnostics
+      guard diagnostics.worstSeverity != .error else { return }
+      manifest = decoded
+    } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
+      return
+    }
+    let fileName = displayName(of: manifest.file)
+    do {
+      let table = try TableReader.read(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
+                                       sheet: manifest.sheet.map(SheetSelector.init))
+      load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
+    } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
+    }
   }
 
   /// Reads `measures.json` when the workspace has one.
@@ -96,6 +103,15 @@ public struct Workspace: Sendable {
       load.registry = registry
       load.diagnostics += diagnostics
     } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 0), "\(error)"))
+    }
+  }
+
+  /// Reads `population.json` when the workspace has one.
+  func loadPopulation(into load: inout WorkspaceLoad) {
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("population.json")) else { return }
+    let file = displayName(of: "population.json")
+    do { load.population = try PopulationProfile.decode(data, file: file) } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 0), "\(error)"))
     }
   }
@@ -122,6 +138,8 @@ public struct WorkspaceLoad: Sendable {
   public var diagnostics: [Diagnostic]
   /// The workspace's registered measures (empty when it has no `measures.json`).
   public var registry: MeasureRegistry
+  /// Population profiles for representativeness (empty when there is no `population.json`).
+  public var population: [PopulationProfile] = []
 
   /// Every diagnostic, workspace-level first.
   public var allDiagnostics: [Diagnostic] { diagnostics + exports.flatMap(\.diagnostics) }

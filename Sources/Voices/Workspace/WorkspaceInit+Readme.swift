@@ -17,6 +17,7 @@ extension WorkspaceInit {
     | `manifests/` | one `.json` file per export: which wave and route it is, which column is which question | `voices add` drafts it; you check it |
     | `measures.json` | the questions tracked over the years (trust and confidence, satisfaction, voice heard ...), their wording in each wave and their answer scale | the strategy lead, when a question is added or reworded |
     | `actions.csv` | "You said, we did": one row per action (`action_id,what_we_did,themes,status,date,evidence`) | the participation officer with the Parent Carer Council |
+    | `codebooks/` | the "you said" themes and the word patterns that find them in comments, one spreadsheet row per theme (`codebooks/README.md` explains the rules); check changes with `voices codebook check` | the participation officer with the Parent Carer Council |
     | `workspace.json` | the workspace's name and the small-numbers rule: counts under `minimumCount` (5) and bases under `minimumBase` (10) are never published | rarely |
 
     ## What to do next

@@ -31,7 +31,7 @@ public enum WorkspaceInit {
 
   /// The files a new workspace starts with, in the order they are written.
   ///
-  /// This is the extension point for other starter files (codebooks, for example): append to
+  /// Other starter files are appended here (the default codebooks are); append to
   /// the list here and `voices init` writes them, never overwriting a user's copy.
   ///
   /// - Parameter name: The workspace's name for `workspace.json` and the README.
@@ -41,7 +41,7 @@ public enum WorkspaceInit {
       File(path: "measures.json", contents: MeasureRegistry.standard.jsonText()),
       File(path: "actions.csv", contents: "action_id,what_we_did,themes,status,date,evidence\r\n"),
       File(path: "README.md", contents: readme(name: name)),
-    ]
+    ] + DefaultCodebooks.files.map { File(path: "codebooks/\($0.name)", contents: $0.contents) }
   }
 
   /// `workspace.json` for a real (not synthetic) workspace with the usual small-number rule.

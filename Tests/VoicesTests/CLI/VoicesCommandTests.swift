@@ -151,3 +151,65 @@ func temporaryWorkspace(_ files: [String: String]) throws -> URL {
     #expect(run.stderr.contains("workspace.json: suppression.preset: unknown suppression preset \"strict\""), "\(run.stderr)")
   }
 }
+
+@Suite("voices measures") struct MeasuresCommandTests {
+  let surveys = TestPaths.packageRoot.appendingPathComponent("surveys").path
+
+  @Test("JSON rows carry the documented fields; the 2025 rewording is flagged, not compared")
+  func json() throws {
+    let run = try VoicesRun.run(["measures", surveys, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let estimates = try #require(object["estimates"] as? [[String: Any]])
+    let keys = Set(["measure", "wave", "group", "n", "positive", "percent", "ci_low", "ci_high", "suppressed"])
+    #expect(estimates.allSatisfy { keys.isSubset(of: Set($0.keys)) })
+    let changes = try #require(object["changes"] as? [[String: Any]])
+    let changeKeys = Set(["from", "to", "from_n", "from_positive", "to_n", "to_positive", "difference", "diff_ci_low", "diff_ci_high", "p_value", "verdict"])
+    #expect(changes.allSatisfy { changeKeys.isSubset(of: Set($0.keys)) })
+    let trust = try #require(changes.first { $0["measure"] as? String == "trust-confidence" && $0["to"] as? String == "2025" })
+    #expect((trust["verdict"] as? String)?.hasPrefix("not compared: the question's wording changed") == true)
+    #expect(trust["comparable"] as? Bool == false)
+    #expect((object["suppression_rule"] as? String)?.hasPrefix("counts below 5") == true)
+  }
+
+  @Test("breakdown by an unknown field is a usage error naming the fields there are")
+  func unknownField() throws {
+    let run = try VoicesRun.run(["measures", surveys, "--by", "postcode"])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("no breakdown field \"postcode\"; the manifests have: age-band, group, locality, need, role, route, support"))
+  }
+}
+
+@Suite("voices code and codebook") struct CodeCommandTests {
+  let codebooks = TestPaths.packageRoot.appendingPathComponent("surveys/codebooks").path
+
+  @Test("coding a plain CSV prints id,themes with ids joined by ; and keeps the traps out")
+  func plainFile() throws {
+    let root = try temporaryWorkspace(["c.csv": """
+      ref,comment
+      1,We waited two years for a speech and language therapy assessment.
+      2,Transport has been a nightmare all year.
+      3,The locality team were brilliant and really listened.
+      4,no help from the locality team at all
+      """])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try VoicesRun.run(["code", root.appendingPathComponent("c.csv").path, "--id-column", "ref", "--text-column", "comment",
+                                 "--codebook", codebooks + "/parent-carers.csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    #expect(lines.first == "id,themes")
+    #expect(lines.contains { $0.hasPrefix("1,") && $0.contains("waiting-for-assessment-and-therapy") })
+    #expect(!lines.contains { $0.hasPrefix("2,") && $0.contains("travel-positive") })
+    #expect(lines.contains { $0.hasPrefix("3,") && $0.contains("locality-teams-positive") })
+    #expect(!lines.contains { $0.hasPrefix("4,") && $0.contains("locality-teams-positive") })
+  }
+
+  @Test("codebook export writes a REFI-QDA codebook")
+  func export() throws {
+    let run = try VoicesRun.run(["codebook", "export", "--format", "qdc", TestPaths.packageRoot.appendingPathComponent("surveys").path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("<?xml"))
+    #expect(run.stdout.contains("urn:QDA-XML:codebook:1.0"))
+    #expect(run.stdout.contains("name=\"system-hard-to-understand\"") || run.stdout.contains("system-hard-to-understand"))
+  }
+}

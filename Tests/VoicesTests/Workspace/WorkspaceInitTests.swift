@@ -15,7 +15,8 @@ import Testing
     let root = try temporaryFolder().appendingPathComponent("ws")
     defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
     let first = try WorkspaceInit.create(at: root.path, name: "Test council")
-    #expect(first.created == ["exports/", "manifests/", "workspace.json", "measures.json", "actions.csv", "README.md"])
+    #expect(first.created == ["exports/", "manifests/", "workspace.json", "measures.json", "actions.csv", "README.md",
+                             "codebooks/parent-carers.csv", "codebooks/young-people.csv", "codebooks/README.md"])
     #expect(first.existing.isEmpty)
     let settings = try Data(contentsOf: root.appendingPathComponent("workspace.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: settings) as? [String: Any])
@@ -36,7 +37,7 @@ import Testing
     try Data("edited".utf8).write(to: root.appendingPathComponent("README.md"))
     let second = try WorkspaceInit.create(at: root.path)
     #expect(second.created.isEmpty)
-    #expect(second.existing.count == 6)
+    #expect(second.existing.count == 9)
     #expect(try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8) == "edited")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)

@@ -1,0 +1,115 @@
+/// A codebook compiled once into a matcher over token ids, then run on any number of comments.
+///
+/// Compilation:
+/// 1. Every word of every pattern is normalised and stemmed like comment text and given a term
+///    id (`wait` -> the stem `wait`; `=ot` -> the exact form `ot`; `assess*` -> a prefix).
+///    A comment token's term ids are looked up once per distinct word form and cached, so a
+///    wildcard costs a prefix test per distinct word, not per pattern per token.
+/// 2. Every phrase (after expanding groups and `@lists`) is a path of term ids in one trie, whose
+///    accepting nodes name the phrase groups (the operands of `|` and `NEAR`) it belongs to.
+///    Matching walks the trie from each token; words in no pattern have no term id and stop the
+///    walk at once, so the cost per comment depends on its length, not on the codebook's size.
+/// 3. Each pattern is a list of chains `g0 NEAR/n g1 ...`; only chains whose groups were hit are
+///    evaluated, then the theme's negation and sentiment rules and its exclusions are applied.
+///
+/// Negation and sentiment (the rules the codebook README explains):
+/// - `positive` themes: a match is dropped when a negator (`@negator`, or a token the Text
+///   module marks as negating) is within 3 tokens before it or right after it in the same clause,
+///   or when a word of `@negative` is anywhere in the clauses it spans. Words that are part of
+///   the match itself never cancel it ("no problems with transport" written as a pattern).
+///   A word of `@sarcasm` ("oh yes", "if you enjoy") anywhere in the comment cancels every
+///   positive match in it.
+/// - `difficulty` and `aspiration` themes: a match is dropped when a word of `@relief`
+///   ("thankfully", "no longer", "used to"...) is in the same clause: the difficulty is over.
+/// - `neutral` themes: never dropped; young people's topics are coded whatever the tone.
+/// - Exclusions: if any exclusion pattern of a theme matches anywhere, the theme is not given.
+public struct CodingEngine: Sendable {
+  public let codebook: Codebook
+
+  struct Chain: Sendable {
+    var groups: [Int32]
+    /// `links[k]` joins `groups[k]` and `groups[k + 1]`.
+    var links: [(distance: Int32, ordered: Bool)]
+    var rule: Int32
+  }
+
+  struct Rule: Sendable {
+    var theme: Int32
+    var patternText: String
+    var isExclusion: Bool
+  }
+
+  // Term lookup.
+  let stemTerms: [String: Int32]
+  let formTerms: [String: Int32]
+  let prefixTerms: [(prefix: [UInt8], id: Int32)]
+  // Phrase trie: edges below the root keyed by `node << 32 | term`, whether a node has any,
+  // and the groups each node completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
+  let trieEdges: [UInt64: Int32]
+  let trieHasChildren: [Bool]
+  let acceptStart: [Int32]
+  let acceptGroups: [Int32]
+  /// The root's children as a dense table by term id (-1: none), the hottest lookup.
+  let rootChildren: [Int32]
+  let groupCount: Int
+  let chains: [Chain]
+  /// Chains using each group: `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`.
+  let groupChainStart: [Int32]
+  let groupChains: [Int32]
+  /// Each theme's polarity, so matching never copies a `Theme`.
+  let polarities: [Theme.Polarity]
+  let rules: [Rule]
+  /// Groups of the word lists the rules read (-1 when the codebook lacks the list).
+  let negatorGroup: Int32
+  let negativeGroup: Int32
+  let reliefGroup: Int32
+  let sarcasmGroup: Int32
+
+  /// Compiles `codebook`.
+  ///
+  /// - Throws: `CodebookError.badPattern` or `.unknownWordList`, naming the theme's row.
+  public init(_ codebook: Codebook) throws {
+    var builder = CodingEngineBuilder(codebook: codebook)
+    try builder.build()
+    self.codebook = codebook
+    stemTerms = builder.stemTerms
+    formTerms = builder.formTerms
+    prefixTerms = builder.prefixTerms.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    var edges: [UInt64: Int32] = [:]
+    for (node, children) in builder.trieChildren.enumerated() where node > 0 {
+      for (term, child) in children { edges[UInt64(node) << 32 | UInt64(UInt32(term))] = child }
+    }
+    trieEdges = edges
+    trieHasChildren = builder.trieChildren.map { !$0.isEmpty }
+    (acceptStart, acceptGroups) = Self.compressed(builder.trieAccepts)
+    polarities = codebook.themes.map(\.polarity)
+    var root = [Int32](repeating: -1, count: Int(builder.nextTerm))
+    for (term, child) in builder.trieChildren[0] { root[Int(term)] = child }
+    rootChildren = root
+    groupCount = builder.groupCount
+    chains = builder.chains
+    var byGroup = [[Int32]](repeating: [], count: builder.groupCount)
+    for (c, chain) in builder.chains.enumerated() {
+      for g in Set(chain.groups) { byGroup[Int(g)].append(Int32(c)) }
+    }
+    (groupChainStart, groupChains) = Self.compressed(byGroup)
+    rules = builder.rules
+    negatorGroup = builder.specialGroups["negator"] ?? -1
+    negativeGroup = builder.specialGroups["negative"] ?? -1
+    reliefGroup = builder.specialGroups["relief"] ?? -1
+    sarcasmGroup = builder.specialGroups["sarcasm"] ?? -1
+  }
+
+  /// Lists of lists as one array and start offsets (one allocation, no per-list retain).
+  static func compressed(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
+    var starts: [Int32] = [0], flat: [Int32] = []
+    for list in lists {
+      flat += list
+      starts.append(Int32(flat.count))
+    }
+    return (starts, flat)
+  }
+
+  /// Number of distinct term ids (words, exact forms and prefixes) in the compiled codebook.
+  var termCount: Int { stemTerms.count + formTerms.count + prefixTerms.count }
+}

@@ -1,0 +1,138 @@
+import Dispatch
+import Foundation
+
+/// One free-text answer to code and, after `CodingRun.code`, its themes.
+public struct CodedComment: Sendable, Equatable {
+  public var responseId: String
+  public var wave: String
+  public var question: String
+  public var text: String
+  public var audience: Theme.Audience
+  public var assignments: [ThemeAssignment] = []
+
+  public init(responseId: String, wave: String = "", question: String = "", text: String, audience: Theme.Audience = .all) {
+    self.responseId = responseId
+    self.wave = wave
+    self.question = question
+    self.text = text
+    self.audience = audience
+  }
+}
+
+/// Codes many comments with one engine, spread over the machine's cores.
+public enum CodingRun {
+  /// Codes `comments` in place, each with the themes of its audience.
+  ///
+  /// - Complexity: O(total text length); split into one contiguous slice per core, each with
+  ///   its own `CodingEngine.Scratch`, so threads share only the read-only engine.
+  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine) {
+    var scratches: [CodingEngine.Scratch] = []
+    code(&comments, with: engine, scratches: &scratches)
+  }
+
+  /// Codes a batch reusing per-worker scratch (and its cache of word forms) from earlier
+  /// batches: pass the same array for every batch of a stream.
+  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
+                          withEvidence: Bool = true) {
+    let themes = engine.codebook.themes
+    func allowed(_ audience: Theme.Audience) -> Set<Int> {
+      Set(themes.indices.filter { audience == .all || themes[$0].audience == audience || themes[$0].audience == .all })
+    }
+    let sets: [Theme.Audience: Set<Int>] = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, allowed($0)) })
+    let count = comments.count
+    guard count > 0 else { return }
+    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
+    let results = ResultSlots(count: count)
+    let input = comments
+    while scratches.count < workers { scratches.append(engine.makeScratch()) }
+    let pool = ScratchSlots(scratches)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var scratch = pool.take(w)
+      defer { pool.put(w, scratch) }
+      let lo = count * w / workers, hi = count * (w + 1) / workers
+      for i in lo..<hi {
+        let c = input[i]
+        results.store(i, engine.code(c.text, themes: c.audience == .all ? nil : sets[c.audience], withEvidence: withEvidence, scratch: &scratch))
+      }
+    }
+    for i in 0..<count { comments[i].assignments = results.value(i) }
+    scratches = pool.all()
+  }
+
+  /// Per-worker scratch handed to and back from the worker threads (each index by one thread).
+  final class ScratchSlots: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<CodingEngine.Scratch>
+    let count: Int
+    init(_ scratches: [CodingEngine.Scratch]) {
+      count = scratches.count
+      slots = .allocate(capacity: count)
+      slots.initialize(from: scratches, count: count)
+    }
+    deinit {
+      slots.deinitialize(count: count)
+      slots.deallocate()
+    }
+    func take(_ i: Int) -> CodingEngine.Scratch {
+      let s = slots[i]
+      slots[i] = CodingEngine.Scratch(groups: 0, chains: 0)  // drop the slot's reference: no copy on write
+      return s
+    }
+    func put(_ i: Int, _ s: CodingEngine.Scratch) { slots[i] = s }
+    func all() -> [CodingEngine.Scratch] { Array(UnsafeBufferPointer(start: slots, count: count)) }
+  }
+
+  /// Result storage written by disjoint indices from several threads.
+  final class ResultSlots: @unchecked Sendable {
+    private var slots: UnsafeMutablePointer<[ThemeAssignment]>
+    let count: Int
+    init(count: Int) {
+      self.count = count
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: [], count: count)
+    }
+    deinit {
+      slots.deinitialize(count: count)
+      slots.deallocate()
+    }
+    func store(_ i: Int, _ value: [ThemeAssignment]) { slots[i] = value }
+    func value(_ i: Int) -> [ThemeAssignment] { slots[i] }
+  }
+}
+
+/// The coded-data files: CSV for spreadsheets, JSON Lines with the evidence for everything else.
+public enum CodedWriter {
+  /// `response_id,wave,question,themes,evidence` with themes `;`-joined and evidence as
+  /// `theme@start-end "matched"` items joined by ` | `.
+  public static func csv(_ comments: [CodedComment]) -> String {
+    var rows = [["response_id", "wave", "question", "themes", "evidence"]]
+    for c in comments {
+      let evidence = c.assignments.flatMap { a in a.evidence.map { "\(a.themeId)@\($0.start)-\($0.end) \"\($0.matchedText)\"" } }
+      rows.append([c.responseId, c.wave, c.question, c.assignments.map(\.themeId).joined(separator: ";"), evidence.joined(separator: " | ")])
+    }
+    return TableWriter.csv(rows)
+  }
+
+  /// `id,themes` only, for `voices code FILE.csv`.
+  public static func idThemesCSVRow(_ c: CodedComment) -> String {
+    TableWriter.csvField(c.responseId) + "," + TableWriter.csvField(c.assignments.map(\.themeId).joined(separator: ";")) + "\r\n"
+  }
+
+  /// One JSON object per line: response_id, wave, question, themes, evidence.
+  public static func jsonLine(_ c: CodedComment) -> String {
+    let s = TableWriter.jsonString
+    let themes = c.assignments.map { s($0.themeId) }.joined(separator: ",")
+    let evidence = c.assignments.map { a in
+      "{\"theme\":\(s(a.themeId)),\"spans\":[" + a.evidence.map {
+        "{\"start\":\($0.start),\"end\":\($0.end),\"pattern\":\(s($0.patternText)),\"text\":\(s($0.matchedText))}"
+      }.joined(separator: ",") + "]}"
+    }.joined(separator: ",")
+    return "{\"response_id\":\(s(c.responseId)),\"wave\":\(s(c.wave)),\"question\":\(s(c.question)),\"themes\":[\(themes)],\"evidence\":[\(evidence)]}\n"
+  }
+
+  /// Writes `contents` to `url` through `AtomicFile` (temporary file beside it, then rename),
+  /// creating the folder if needed, so a reader never sees half a file.
+  public static func writeAtomically(_ contents: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(Array(contents.utf8), to: url)
+  }
+}

@@ -1,0 +1,29 @@
+/// Why a theme was given to a comment: one stretch of the comment and the pattern that found it.
+public struct Evidence: Sendable, Equatable, Hashable {
+  /// Offsets into the original comment, in the Text module's units (see `CodingToken`),
+  /// `start` inclusive, `end` exclusive.
+  public var start: Int
+  public var end: Int
+  /// The pattern as written in the codebook.
+  public var patternText: String
+  /// The comment's text between `start` and `end`.
+  public var matchedText: String
+
+  public init(start: Int, end: Int, patternText: String, matchedText: String) {
+    self.start = start
+    self.end = end
+    self.patternText = patternText
+    self.matchedText = matchedText
+  }
+}
+
+/// A theme given to a comment, with every stretch of text that earned it.
+public struct ThemeAssignment: Sendable, Equatable {
+  public var themeId: String
+  public var evidence: [Evidence]
+
+  public init(themeId: String, evidence: [Evidence]) {
+    self.themeId = themeId
+    self.evidence = evidence
+  }
+}

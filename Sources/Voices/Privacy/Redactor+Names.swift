@@ -1,0 +1,155 @@
+/// Names of people: after a cue ("my son Jack", "Mrs Smith"), or a Capitalised word in the
+/// built-in lists (see `BuiltInNames`) in a name-like position.
+///
+/// A built-in name that is also a common English word ("Will", "Hope", "Young") is kept when
+/// it is Capitalised only because it starts a sentence, or when it sits in a run of
+/// capitalised words that is clearly not a person ("Early Help", "Young Carers"); it is
+/// redacted mid-sentence ("I told Will"), beside another name ("Will Jones"), or before a
+/// possessive or a verb that only a person takes ("Will has autism").
+extension Redactor {
+  /// Cues after which a Capitalised word is a name whatever it is ("my daughter April").
+  static let strongCues: [[UInt64]] = [
+    "my son", "my daughter", "my child", "my boy", "my girl", "mum to", "mum of", "dad to", "dad of",
+    "mother of", "father of", "our son", "our daughter", "his name is", "her name is", "their name is",
+    "my son's name is", "my daughter's name is", "my stepson", "my stepdaughter", "my grandson",
+    "my granddaughter", "my twins", "my name is", "i am", "i'm",
+  ].map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
+
+  /// Cues after which a Capitalised word is a name only if it is not a place or service
+  /// ("called Social Services" is not a name).
+  static let weakCues: [[UInt64]] = ["called", "named", "call him", "call her", "known as"]
+    .map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
+
+  func matches(_ cue: [UInt64], at t: Int, _ scan: Scan) -> Bool {
+    guard t + cue.count <= scan.tokens.count else { return false }
+    for k in 0..<cue.count where scan.tokens[t + k].hash != cue[k] { return false }
+    return true
+  }
+
+  /// The capitalised word(s) at `k` taken as a name after a cue; nil if none.
+  func cueName(at start: Int, strong: Bool, _ scan: Scan) -> Finding? {
+    let tokens = scan.tokens
+    var k = start
+    if scan.isChar(k, ",") || scan.isChar(k, ":") { k += 1 }
+    guard k < tokens.count, tokens[k].isCapitalised, !tokens[k].lineBreakBefore else { return nil }
+    let h = tokens[k].hash
+    if names.notNames.contains(h), !(strong && (names.calendar.contains(h) || names.allNames.contains(h))) { return nil }
+    if !strong {
+      if names.organisationWords.contains(h) { return nil }
+      var r = k + 1
+      while r < tokens.count, tokens[r].isCapitalised, tokens[r].spaceBefore, !tokens[r].lineBreakBefore {
+        if names.organisationWords.contains(tokens[r].hash) || names.notNames.contains(tokens[r].hash) { return nil }
+        r += 1
+      }
+    }
+    var end = tokens[k].end
+    let next = k + 1
+    if next < tokens.count, tokens[next].isCapitalised, tokens[next].spaceBefore, !tokens[next].lineBreakBefore,
+       !names.notNames.contains(tokens[next].hash), !names.organisationWords.contains(tokens[next].hash) {
+      end = tokens[next].end
+    }
+    return Finding(kind: .name, start: tokens[k].start, end: end)
+  }
+
+  func findNames(_ scan: Scan, into findings: inout [Finding]) {
+    let tokens = scan.tokens
+    var t = 0
+    while t < tokens.count {
+      let token = tokens[t]
+      guard token.kind == .word else { t += 1; continue }
+      // titles: Mr Smith, Mrs. Jones
+      if token.isCapitalised, names.titles.contains(token.hash) {
+        var k = t + 1
+        if scan.isChar(k, "."), !tokens[k].spaceBefore { k += 1 }
+        if let found = cueName(at: k, strong: true, scan) {
+          findings.append(found)
+          t = k + 1
+          continue
+        }
+      }
+      var cued = false
+      for cue in Redactor.strongCues where matches(cue, at: t, scan) {
+        if let found = cueName(at: t + cue.count, strong: true, scan) {
+          findings.append(found)
+          cued = true
+          t += cue.count
+          break
+        }
+      }
+      if !cued {
+        for cue in Redactor.weakCues where matches(cue, at: t, scan) {
+          if let found = cueName(at: t + cue.count, strong: false, scan) {
+            findings.append(found)
+            cued = true
+            t += cue.count
+            break
+          }
+        }
+      }
+      if cued { continue }
+      if token.isCapitalised, names.allNames.contains(token.hash), !names.notNames.contains(token.hash),
+         let found = builtInName(at: t, scan) {
+        findings.append(found)
+      }
+      t += 1
+    }
+  }
+
+  /// A built-in name at token `t`, if its position makes it one.
+  func builtInName(at t: Int, _ scan: Scan) -> Finding? {
+    let tokens = scan.tokens
+    let h = tokens[t].hash
+    if t > 0, names.saints.contains(tokens[t - 1].hash) || (t > 1 && scan.isChar(t - 1, ".") && names.saints.contains(tokens[t - 2].hash)) {
+      return nil
+    }
+    // the run of capitalised words around t, on one line, separated by spaces or hyphens
+    func joined(_ k: Int) -> Bool {
+      !tokens[k].lineBreakBefore && (tokens[k].spaceBefore || scan.isChar(k - 1, "-"))
+    }
+    var first = t, last = t
+    while first > 0 {
+      var p = first - 1
+      if scan.isChar(p, "-"), p > 0, !tokens[p].spaceBefore { p -= 1 }
+      guard tokens[p].isCapitalised, joined(first) else { break }
+      first = p
+    }
+    while last + 1 < tokens.count {
+      var q = last + 1
+      if scan.isChar(q, "-"), !tokens[q].spaceBefore, q + 1 < tokens.count, !tokens[q + 1].spaceBefore { q += 1 }
+      guard tokens[q].isCapitalised, joined(q) || q != last + 1 else { break }
+      last = q
+    }
+    var organisation = false, otherNonName = false, unambiguousOther = false
+    var k = first
+    while k <= last {
+      if tokens[k].isCapitalised, k != t {
+        let other = tokens[k].hash
+        if names.organisationWords.contains(other) { organisation = true }
+        if !names.allNames.contains(other) || names.notNames.contains(other) {
+          if !(k == first && scan.startsSentence(k)) { otherNonName = true }
+        } else if !names.ambiguous.contains(other) {
+          unambiguousOther = true
+        }
+      }
+      k += 1
+    }
+    if organisation || names.organisationWords.contains(h) { return nil }
+    if names.ambiguous.contains(h) {
+      if otherNonName { return nil }
+      if scan.startsSentence(t), !unambiguousOther {
+        let possessive = scan.isChar(t + 1, "'") && !tokens[t + 1].spaceBefore
+        let verb = names.verbNames.contains(h) && t + 1 < tokens.count && names.nameFollowers.contains(tokens[t + 1].hash)
+        guard possessive || verb else { return nil }
+      }
+      return Finding(kind: .name, start: tokens[t].start, end: tokens[t].end)
+    }
+    // an unknown capitalised word straight after a first name is taken as its surname
+    var end = tokens[t].end
+    if names.firstNames.contains(h), t + 1 < tokens.count, tokens[t + 1].isCapitalised, tokens[t + 1].spaceBefore,
+       !tokens[t + 1].lineBreakBefore, !names.allNames.contains(tokens[t + 1].hash),
+       !names.notNames.contains(tokens[t + 1].hash), !names.organisationWords.contains(tokens[t + 1].hash) {
+      end = tokens[t + 1].end
+    }
+    return Finding(kind: .name, start: tokens[t].start, end: end)
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Picks the quotes a report may publish, by one stated, deterministic rule.
+///
+/// A comment may be quoted only when:
+/// 1. the respondent agreed to be quoted (`Response.consentToQuote`);
+/// 2. the respondent is not in a small group: at least `minimumCount` respondents of the same
+///    export share their respondent group and their locality (so a quote cannot point at one
+///    of a handful of people), and the theme's count is itself published;
+/// 3. after redaction (`Redactor`, with the workspace's name and school lists) it is between
+///    `minimumLength` and `maximumLength` characters;
+/// 4. it has not already been quoted in the same report.
+/// Candidates are then ordered by the SHA-256 of "response id|question" (a stable, neutral
+/// order nobody chose) and the first ones taken. `description` states the rule in the report.
+struct QuoteSelection: Sendable {
+  var policy: SuppressionPolicy
+  var redactor: Redactor
+  var minimumLength = 40
+  var maximumLength = 300
+  /// Response id -> the response, for consent and groups.
+  var responses: [String: Response]
+  /// Response ids in a small group (rule 2).
+  var smallGroup: Set<String>
+  /// Redactions made once per comment ("response id|question"), shared by every report.
+  var redacted: [String: Redaction] = [:]
+
+  init(load: WorkspaceLoad, policy: SuppressionPolicy, redactor: Redactor) {
+    self.policy = policy
+    self.redactor = redactor
+    var responses: [String: Response] = [:]
+    var small = Set<String>()
+    for export in load.exports {
+      var groups: [String: Int] = [:], localities: [String: Int] = [:]
+      for r in export.responses {
+        responses[r.id] = r
+        groups[r.group ?? BreakdownGroup.notKnown, default: 0] += 1
+        localities[r.breakdowns["locality"] ?? BreakdownGroup.notKnown, default: 0] += 1
+      }
+      for r in export.responses
+      where (groups[r.group ?? BreakdownGroup.notKnown] ?? 0) < policy.minimumCount
+        || (localities[r.breakdowns["locality"] ?? BreakdownGroup.notKnown] ?? 0) < policy.minimumCount {
+        small.insert(r.id)
+      }
+    }
+    self.responses = responses
+    self.smallGroup = small
+  }
+
+  /// The rule in words, for the report.
+  var description: String {
+    "Quotes are only from people who agreed to be quoted; never from a group of fewer than \(policy.minimumCount) respondents "
+      + "(by respondent group or locality) nor for a theme whose count is not shown; anonymised (names, schools, emails, phone "
+      + "numbers, postcodes, NHS numbers and dates of birth replaced by markers such as [name]); \(minimumLength) to "
+      + "\(maximumLength) characters long after anonymising; and picked in the order of the SHA-256 hash of the response id "
+      + "and question, so the same data always give the same quotes and nobody chose them."
+  }
+
+  /// A comment fit to publish, redacted.
+  struct Quote: Sendable, Equatable {
+    var responseId: String
+    var question: String
+    var wave: String
+    var text: String
+    var group: String?
+  }
+
+  /// Redacts every comment once, so reports that show a comment several times redact it once.
+  mutating func prepare(_ comments: [CodedComment]) {
+    for c in comments { redacted[c.responseId + "|" + c.question + "|" + c.text] = redactor.redact(c.text) }
+  }
+
+  /// The comment anonymised (from the cache when prepared).
+  func redaction(_ c: CodedComment) -> Redaction {
+    redacted[c.responseId + "|" + c.question + "|" + c.text] ?? redactor.redact(c.text)
+  }
+
+  /// Whether the respondent's comment may be quoted at all (rules 1 and 2, first half).
+  func mayQuote(_ responseId: String) -> Bool {
+    guard let r = responses[responseId], r.consentToQuote else { return false }
+    return !smallGroup.contains(responseId)
+  }
+
+  /// Up to `limit` quotes from `comments`, skipping those in `used` and adding the ones taken.
+  func pick(_ comments: [CodedComment], limit: Int, used: inout Set<String>) -> [Quote] {
+    var candidates: [(key: String, quote: Quote)] = []
+    for c in comments where mayQuote(c.responseId) {
+      let id = "\(c.responseId)|\(c.question)"
+      guard !used.contains(id) else { continue }
+      let text = redaction(c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard text.count >= minimumLength, text.count <= maximumLength else { continue }
+      candidates.append((SHA256.hex(SHA256.hash(Array(id.utf8))),
+                         Quote(responseId: c.responseId, question: c.question, wave: c.wave, text: text, group: responses[c.responseId]?.group)))
+    }
+    candidates.sort { $0.key < $1.key }
+    let taken = candidates.prefix(limit).map(\.quote)
+    for q in taken { used.insert("\(q.responseId)|\(q.question)") }
+    return taken
+  }
+
+  /// "Parent carer, 2025 survey" style attribution: group and wave only, never a locality.
+  static func attribution(_ q: Quote, source: String) -> String {
+    let who = (q.group ?? "respondent").capitalizedFirst
+    return "\(who), \(source) \(q.wave)"
+  }
+}
+
+extension String {
+  /// The first letter in upper case.
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

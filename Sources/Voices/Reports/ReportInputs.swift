@@ -1,0 +1,120 @@
+import Foundation
+
+/// Everything the reports format, computed once: the measures (overall and by breakdown), the
+/// participation counts, the coded comments and theme counts, the actions, the quote rule and
+/// the provenance. Each report reads from here and computes nothing itself.
+struct ReportInputs: Sendable {
+  var workspaceName: String
+  var synthetic: Bool
+  var policy: SuppressionPolicy
+  var load: WorkspaceLoad
+  var analysis: MeasureAnalysis
+  /// Breakdown field -> the analysis by that field (fields the manifests have, of `breakdownFields`).
+  var breakdowns: [(field: String, analysis: MeasureAnalysis)]
+  var participation: ParticipationCounts
+  /// `nil` when the workspace has no codebooks.
+  var themes: ThemeResults?
+  /// `nil` when the workspace has no `actions.csv`.
+  var actions: ActionsFile?
+  var quotes: QuoteSelection
+  var redactor: Redactor
+  var provenance: Provenance
+
+  /// The breakdowns the trust tracker shows, when the manifests have them.
+  static let breakdownFields = ["support", "locality"]
+
+  /// - Parameters:
+  ///   - workspace: The opened workspace.
+  ///   - load: What was read from it.
+  ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read.
+  static func gather(_ workspace: Workspace, load: WorkspaceLoad, environment: [String: String]) throws -> ReportInputs {
+    let root = workspace.root
+    let fm = FileManager.default
+    let policy = workspace.settings.suppression
+    var lists = RedactionLists()
+    if let text = try? String(contentsOf: root.appendingPathComponent("names.txt"), encoding: .utf8) {
+      lists.names = RedactionLists.entries(inListText: text)
+    }
+    if let text = try? String(contentsOf: root.appendingPathComponent("schools.txt"), encoding: .utf8) {
+      lists.schools = RedactionLists.entries(inListText: text)
+    }
+    let redactor = Redactor(lists: lists)
+
+    let analysis = MeasureAnalysis(load, policy: policy)
+    let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) })
+    let breakdowns = breakdownFields.filter(known.contains).map { ($0, MeasureAnalysis(load, by: [$0], policy: policy)) }
+
+    let codebookFolder = root.appendingPathComponent("codebooks")
+    let codebookNames = ((try? fm.contentsOfDirectory(atPath: codebookFolder.path)) ?? []).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+    var themes: ThemeResults? = nil
+    if !codebookNames.isEmpty {
+      let books = try codebookNames.map {
+        try Codebook.read(contentsOf: codebookFolder.appendingPathComponent($0), file: workspace.displayName(of: "codebooks/\($0)"))
+      }
+      themes = try ThemeResults.code(load, codebook: Codebook.merged(books, name: "codebooks"), policy: policy)
+    }
+
+    var actions: ActionsFile? = nil
+    let actionsURL = root.appendingPathComponent("actions.csv")
+    if fm.fileExists(atPath: actionsURL.path) {
+      let file = workspace.displayName(of: "actions.csv")
+      let read = try ActionsFile.read(contentsOf: actionsURL, file: file)
+      if let themes {
+        for action in read.actions {
+          for id in action.themes where themes.codebook.theme(id) == nil { throw ReportError.unknownTheme(location: action.location, theme: id) }
+        }
+      }
+      actions = read
+    }
+
+    // Inputs: settings, registry, population, lists, codebooks, actions, manifests and exports.
+    var paths = ["workspace.json", "measures.json", "population.json", "names.txt", "schools.txt", "actions.csv"]
+    paths += codebookNames.map { "codebooks/\($0)" }
+    for url in workspace.manifestURLs() { paths.append("manifests/\(url.lastPathComponent)") }
+    paths += load.exports.map(\.manifest.file)
+    var inputs: [Provenance.InputFile] = []
+    for path in paths where fm.fileExists(atPath: root.appendingPathComponent(path).path) {
+      inputs.append(try Provenance.input(fileAt: root.appendingPathComponent(path), path: path))
+    }
+    let digests = Dictionary(inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+    let codebookVersion = codebookNames.isEmpty ? nil
+      : codebookNames.map { "\($0) (SHA-256 \(String((digests["codebooks/\($0)"] ?? "").prefix(12))))" }.joined(separator: "; ")
+    let newest = load.exports.flatMap { $0.responses.compactMap(\.submitted) }.max()
+    let builtAt = try Provenance.buildTime(environment: environment, fallback: newest.map(\.seconds))
+    var quotes = QuoteSelection(load: load, policy: policy, redactor: redactor)
+    if let themes { quotes.prepare(themes.comments) }
+    var rules = ["Small numbers: " + policy.description + "."]
+    rules.append("Intervals are 95% Wilson score intervals; changes between waves use Newcombe's hybrid score interval, and a change is only called a rise or fall when its interval excludes zero.")
+    rules.append(quotes.description)
+    if environment["SOURCE_DATE_EPOCH"] == nil {
+      rules.append("The date shown is the newest submission in the data (SOURCE_DATE_EPOCH was not set), so rebuilding gives the same bytes.")
+    }
+    let provenance = Provenance(inputs: inputs, codebookVersion: codebookVersion,
+                                modelVersion: themes == nil ? nil : "rule-based coder (codebook patterns; no learned model)",
+                                rules: rules, builtAt: builtAt)
+    return ReportInputs(workspaceName: workspace.settings.name, synthetic: workspace.settings.synthetic, policy: policy, load: load,
+                        analysis: analysis, breakdowns: breakdowns, participation: ParticipationCounts(load.exports), themes: themes,
+                        actions: actions, quotes: quotes, redactor: redactor, provenance: provenance)
+  }
+
+  /// The warning on every page of a synthetic workspace.
+  var warning: String? {
+    synthetic ? "SYNTHETIC DATA. Every figure, comment and quote in this report comes from made-up example data, not from real people. Do not use it as evidence." : nil
+  }
+
+  var publisher: String { workspaceName }
+
+  /// The waves with any export, oldest first.
+  var waves: [String] { Set(load.exports.map(\.manifest.wave)).sorted() }
+
+  /// The newest wave.
+  var latestWave: String? { waves.last }
+
+  /// A measure's title from the registry, else its id.
+  func title(of measure: String) -> String {
+    load.registry.definition(measure)?.title ?? measure
+  }
+
+  /// A theme's label, else its id.
+  func label(of theme: String) -> String { themes?.codebook.theme(theme)?.label ?? theme }
+}

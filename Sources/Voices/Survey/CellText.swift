@@ -1,0 +1,42 @@
+import Foundation
+
+/// Byte-level helpers for the cells of every row: they run millions of times on a big export,
+/// so they avoid Foundation's `NSString` paths and allocate only when the text changes.
+enum CellText {
+  /// The text without ASCII spaces, tabs and line breaks at either end; the same string (no
+  /// copy) when there is nothing to trim.
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    guard isSpace(first) || isSpace(last) else { return text }
+    guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(text[start...end])
+  }
+
+  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 11 || byte == 12
+  }
+
+  /// SmartSurvey's API writes an apostrophe as `@SQ@`; this puts it back.
+  static func smartSurveyApostrophes(_ text: String) -> String {
+    let hasAt = text.utf8.withContiguousStorageIfAvailable { buffer in
+      buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "@")), buffer.count) != nil } ?? false
+    } ?? text.utf8.contains(UInt8(ascii: "@"))
+    guard hasAt else { return text }
+    let marker = Array("@SQ@".utf8)
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == marker[0], i + marker.count <= bytes.count, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+        out.append(UInt8(ascii: "'"))
+        i += marker.count
+      } else {
+        out.append(bytes[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a whole file so that its path always holds either the old content or the new, never
+/// a mix or a partial file: the way every Voices writer puts a user's file on disk.
+///
+/// The bytes go to a temporary file in the target's own folder (a rename is only atomic
+/// within one file system), which is flushed with `fsync` and then renamed over the target;
+/// the folder is then synced too, so the rename itself survives a power cut. If anything fails
+/// the temporary file is removed and the target is left as it was. An existing target's
+/// permission bits are kept; a new file gets 0666 less the process umask
+/// (0644 as usual).
+public enum AtomicFile {
+  /// Writes `bytes` to `url`, replacing any file there atomically.
+  ///
+  /// - Parameters:
+  ///   - bytes: The complete new content.
+  ///   - url: A file URL; its folder must exist.
+  /// - Throws: `AtomicFileError`, naming the path and the system's reason.
+  public static func write(_ bytes: [UInt8], to url: URL) throws(AtomicFileError) {
+    try write(to: url) { (fd, path) throws(AtomicFileError) in
+      // withUnsafeBytes rethrows untyped errors, so the typed one travels in a Result.
+      try bytes.withUnsafeBytes { buffer in
+        Result { () throws(AtomicFileError) in try writeAll(buffer, to: fd, path: path) }
+      }.get()
+    }
+  }
+
+  /// Writes `data` to `url`, replacing any file there atomically.
+  public static func write(_ data: Data, to url: URL) throws(AtomicFileError) {
+    try write(to: url) { (fd, path) throws(AtomicFileError) in
+      try data.withUnsafeBytes { buffer in
+        Result { () throws(AtomicFileError) in try writeAll(buffer, to: fd, path: path) }
+      }.get()
+    }
+  }
+
+  /// The steps around any content: make the temporary file, let `fill` write to it, sync,
+  /// rename. Internal so tests can make `fill` fail part way.
+  static func write(
+    to url: URL, fill: (_ descriptor: Int32, _ target: String) throws(AtomicFileError) -> Void
+  ) throws(AtomicFileError) {
+    let target = url.standardizedFileURL.path
+    let folder = (target as NSString).deletingLastPathComponent
+    let base = (target as NSString).lastPathComponent
+    guard !base.isEmpty, !target.hasSuffix("/") else {
+      throw .cannotCreateTemporary(path: target, reason: "the path names a folder, not a file")
+    }
+    var mode: mode_t = 0o666
+    var keepMode = false
+    var existing = stat()
+    if stat(target, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG {
+      mode = existing.st_mode & 0o7777
+      keepMode = true
+    }
+
+    let (fd, temporary) = try createTemporary(folder: folder, base: base, mode: mode)
+    var renamed = false
+    defer {
+      if !renamed { unlink(temporary) }
+    }
+    do {
+      try fill(fd, target)
+    } catch {
+      close(fd)
+      throw error
+    }
+    // An existing file's mode is applied exactly; open() would have masked it with the umask.
+    if keepMode { _ = fchmod(fd, mode) }
+    if fsync(fd) != 0 {
+      let reason = systemReason()
+      close(fd)
+      throw .writeFailed(path: target, reason: reason)
+    }
+    if close(fd) != 0 { throw .writeFailed(path: target, reason: systemReason()) }
+    guard rename(temporary, target) == 0 else {
+      throw .renameFailed(path: target, reason: systemReason())
+    }
+    renamed = true
+    syncFolder(folder)
+  }
+
+  /// Creates `.<base>.<random>.tmp` beside the target, exclusively, retrying on a name clash.
+  private static func createTemporary(folder: String, base: String, mode: mode_t) throws(AtomicFileError) -> (Int32, String) {
+    for _ in 0..<16 {
+      let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+      let path = (folder as NSString).appendingPathComponent(".\(base).\(suffix).tmp")
+      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+      if fd >= 0 { return (fd, path) }
+      if errno != EEXIST {
+        throw .cannotCreateTemporary(path: (folder as NSString).appendingPathComponent(base), reason: systemReason())
+      }
+    }
+    throw .cannotCreateTemporary(path: (folder as NSString).appendingPathComponent(base), reason: "no free temporary name")
+  }
+
+  /// Writes every byte of `buffer`, continuing after short writes and interrupted calls.
+  static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(AtomicFileError) {
+    guard var at = buffer.baseAddress else { return }
+    var remaining = buffer.count
+    while remaining > 0 {
+      let written = systemWrite(fd, at, min(remaining, 1 << 30))
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw .writeFailed(path: path, reason: systemReason())
+      }
+      at += written
+      remaining -= written
+    }
+  }
+
+  /// Syncs the folder so the rename is on disk; best effort, as some file systems refuse.
+  private static func syncFolder(_ folder: String) {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  private static func systemReason() -> String {
+    String(cString: strerror(errno))
+  }
+}
+
+/// Why a file could not be written. The target, if it existed, is unchanged.
+public enum AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The temporary file beside the target could not be created (missing folder, no
+  /// permission, read-only file system).
+  case cannotCreateTemporary(path: String, reason: String)
+  /// Writing or flushing the content failed (disk full, I/O error).
+  case writeFailed(path: String, reason: String)
+  /// The finished file could not be renamed over the target (the target is a folder, or
+  /// another process holds it).
+  case renameFailed(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cannotCreateTemporary(let path, let reason):
+      "\(path): cannot write: \(reason)"
+    case .writeFailed(let path, let reason):
+      "\(path): writing failed: \(reason); the file was left as it was"
+    case .renameFailed(let path, let reason):
+      "\(path): cannot replace the file: \(reason); the file was left as it was"
+    }
+  }
+}
+
+/// The C `write`, reachable under another name inside `AtomicFile` (whose own `write` hides it).
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, buffer, count)
+}

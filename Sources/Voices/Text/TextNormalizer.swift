@@ -1,0 +1,129 @@
+import Foundation
+
+/// Folds free text into the form the tokenizer reads, keeping a map back to the original.
+///
+/// Per Unicode scalar of the original:
+/// - ASCII letters are lowercased (the original case is kept as a flag per byte, because
+///   `SEND` and `send`, `EP` and `ep` mean different things).
+/// - Letters with diacritics lose them (`café` → `cafe`, `É` → `e`); compatibility forms are
+///   decomposed (fullwidth `Ａ` → `a`, `ﬁ` → `fi`, `²` → `2`); `ß` → `ss`, `æ` → `ae`,
+///   `œ` → `oe`, `ø` → `o`, `ł` → `l`, `đ` → `d`, `þ` → `th`.
+/// - Combining marks are dropped and their span is added to the letter before them, so a
+///   decomposed `e` + U+0301 still slices back to the whole accented letter.
+/// - Curly and modifier apostrophes (`’ ‘ ʼ ´ \` ′`) become `'`; curly double quotes `"`;
+///   every dash and the minus sign `-`; non-breaking and other spaces ` `; the ellipsis `...`;
+///   zero-width characters vanish.
+/// - Other letters and digits (Greek, Cyrillic, CJK, ...) are kept lowercased as UTF-8;
+///   anything else (emoji, symbols) becomes a space.
+///
+/// The folding is per scalar (a table built once for U+0080..U+2FFF and the fullwidth block,
+/// from Foundation's compatibility decomposition), so it costs one table lookup per non-ASCII
+/// scalar and never reorders text: every output byte knows the original scalar it came from.
+public struct TextNormalizer: Sendable, Equatable {
+  public init() {}
+
+  /// Folds `text`; see the type's discussion for what changes.
+  ///
+  /// - Complexity: O(n) in the UTF-8 length of `text`.
+  public func normalize(_ text: String) -> NormalizedText {
+    var out = NormalizedText()
+    let count = text.utf8.count
+    out.folded.reserveCapacity(count)
+    out.sourceStart.reserveCapacity(count)
+    out.sourceEnd.reserveCapacity(count)
+    out.isUppercase.reserveCapacity(count)
+    out.scalarUTF8Offsets.reserveCapacity(count + 1)
+    if let done = text.utf8.withContiguousStorageIfAvailable({ fold($0, into: &out) }) {
+      _ = done
+    } else {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { fold($0, into: &out) }
+    }
+    return out
+  }
+
+  private func fold(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
+    let table = FoldTable.shared
+    var i = 0
+    var scalarIndex: Int32 = 0
+    let n = p.count
+    while i < n {
+      let b0 = p[i]
+      out.scalarUTF8Offsets.append(i)
+      if b0 < 0x80 {
+        if b0 >= UInt8(ascii: "A"), b0 <= UInt8(ascii: "Z") {
+          out.append(b0 | 0x20, from: scalarIndex, uppercase: true)
+        } else if b0 == UInt8(ascii: "`") {
+          out.append(UInt8(ascii: "'"), from: scalarIndex, uppercase: false)
+        } else {
+          out.append(b0, from: scalarIndex, uppercase: false)
+        }
+        i += 1
+      } else {
+        // Decode one scalar; the String guarantees valid UTF-8.
+        var value: UInt32
+        var length: Int
+        if b0 < 0xE0 {
+          value = UInt32(b0 & 0x1F)
+          length = 2
+        } else if b0 < 0xF0 {
+          value = UInt32(b0 & 0x0F)
+          length = 3
+        } else {
+          value = UInt32(b0 & 0x07)
+          length = 4
+        }
+        var k = 1
+        while k < length, i + k < n {
+          value = (value << 6) | UInt32(p[i + k] & 0x3F)
+          k += 1
+        }
+        table.fold(value, scalarIndex: scalarIndex, into: &out)
+        i += length
+      }
+      scalarIndex += 1
+    }
+    out.scalarUTF8Offsets.append(n)
+  }
+}
+
+/// Folded text plus, for every folded byte, the original scalars it came from.
+public struct NormalizedText: Sendable, Equatable {
+  /// The folded text as UTF-8 (mostly lowercase ASCII).
+  public internal(set) var folded: [UInt8] = []
+  /// Per folded byte: index of the first original scalar it came from.
+  var sourceStart: [Int32] = []
+  /// Per folded byte: index one past the last original scalar it came from (combining marks
+  /// that were dropped after it included).
+  var sourceEnd: [Int32] = []
+  /// Per folded byte: whether the original letter was uppercase.
+  var isUppercase: [Bool] = []
+  /// UTF-8 offset of every original scalar, plus the total length at the end.
+  var scalarUTF8Offsets: [Int] = []
+
+  /// The folded text as a `String` (for tests and display).
+  public var string: String { String(decoding: folded, as: UTF8.self) }
+
+  /// The original span of folded bytes `range` (non-empty).
+  func span(of range: Range<Int>) -> TextSpan {
+    let lo = Int(sourceStart[range.lowerBound])
+    var hi = lo
+    for j in range { hi = max(hi, Int(sourceEnd[j])) }
+    return TextSpan(scalars: lo..<hi, utf8: scalarUTF8Offsets[lo]..<scalarUTF8Offsets[hi])
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8, from scalar: Int32, uppercase: Bool) {
+    folded.append(byte)
+    sourceStart.append(scalar)
+    sourceEnd.append(scalar + 1)
+    isUppercase.append(uppercase)
+  }
+
+  /// A dropped combining mark: the previous folded byte's span grows to cover it.
+  @inline(__always)
+  mutating func extendLast(through scalar: Int32) {
+    guard let last = sourceEnd.indices.last else { return }
+    sourceEnd[last] = scalar + 1
+  }
+}

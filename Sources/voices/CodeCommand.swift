@@ -1,0 +1,123 @@
+import Foundation
+import Voices
+
+/// `voices code [WORKSPACE]` and `voices code FILE.csv --id-column NAME --text-column NAME`.
+enum CodeCommand {
+  static let command = Command(
+    name: "code",
+    summary: "Code free-text answers against the codebook's themes",
+    help: """
+      Usage: voices code [WORKSPACE] [--codebook FILE] [--quiet]
+             voices code FILE.csv --id-column NAME --text-column NAME [--codebook FILE] [--format csv|jsonl]
+                         [--audience "parent carers"|"young people"|all]
+
+      With a WORKSPACE (default ./surveys): codes every free-text answer of every wave with the
+      codebooks in WORKSPACE/codebooks/*.csv (parent carers' answers with the parent carer
+      themes, everyone else's with the young people's) and writes
+        WORKSPACE/coded/coded.csv     response_id,wave,question,themes,evidence
+        WORKSPACE/coded/coded.jsonl   one JSON object per answer, with every matched span
+      When WORKSPACE/review/decisions.jsonl has reviewers' decisions (voices review import),
+      they beat the rules, and WORKSPACE/coded/sources.csv says who gave each theme
+      (response_id,wave,question,theme,source,conflict; source human, rule or none).
+      Each file is written to a temporary file and renamed, so a failed run leaves the old one.
+
+      With a FILE.csv: codes one column of a plain CSV (no manifest needed) and prints to
+      stdout `id,themes` (themes joined by ;, empty when none) or JSON Lines with evidence.
+      --codebook defaults to ./surveys/codebooks (every CSV in it).
+
+      Options:
+        --codebook FILE     a codebook CSV (or a folder of them) instead of the workspace's
+        --id-column NAME    (FILE mode) the column with the comment's id
+        --text-column NAME  (FILE mode) the column with the comment
+        --format csv|jsonl  (FILE mode) output format, default csv
+        --audience WHO      (FILE mode) try only the themes for "parent carers" or "young people"
+                            (default all: every theme of every codebook)
+
+      Examples:
+        voices code
+        voices code comments.csv --id-column id --text-column text --format jsonl
+      """,
+    valueOptions: ["--codebook", "--id-column", "--text-column", "--format", "--audience"],
+    flagOptions: [],
+    run: run
+  )
+
+  static func run(_ arguments: Arguments) throws -> ExitCode {
+    if let first = arguments.positional.first, first.lowercased().hasSuffix(".csv") {
+      return try codeFile(first, arguments)
+    }
+    let workspace = try WorkspaceArgument.open(arguments, command: "code")
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let engine = try CodingEngine(codebook)
+    let load = WorkspaceArgument.load(workspace)
+    WorkspaceArgument.printDiagnostics(load, limit: 5)
+    var comments = load.comments()
+    CodingRun.code(&comments, with: engine)
+    let folder = workspace.root.appendingPathComponent("coded")
+    // Reviewers' decisions (voices review import) beat the rules: see FinalCoding.
+    let decisions = try DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
+    if !decisions.isEmpty {
+      let (finals, applied) = FinalCoding.apply(decisions, to: comments)
+      FinalCoding.replaceAssignments(of: &comments, with: finals)
+      try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
+      if !Terminal.quiet {
+        Terminal.out("Applied \(decisions.count) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
+          + "\(applied.conflicts) conflicts left as the rules said (see \(workspace.displayName(of: "coded/sources.csv")))"
+          + (applied.orphaned > 0 ? "; \(applied.orphaned) decisions are about comments no longer in the workspace." : "."))
+      }
+    }
+    try CodedWriter.writeAtomically(CodedWriter.csv(comments), to: folder.appendingPathComponent("coded.csv"))
+    try CodedWriter.writeAtomically(comments.map(CodedWriter.jsonLine).joined(), to: folder.appendingPathComponent("coded.jsonl"))
+    if !Terminal.quiet {
+      let withTheme = comments.filter { !$0.assignments.isEmpty }.count
+      Terminal.out("Coded \(comments.count) answers (\(withTheme) with at least one theme) with \(codebook.themes.count) themes.")
+      Terminal.out("Wrote \(workspace.displayName(of: "coded/coded.csv")) and \(workspace.displayName(of: "coded/coded.jsonl")).")
+    }
+    return WorkspaceArgument.exitCode(for: load)
+  }
+
+  /// Streams FILE.csv in batches, codes each batch on every core, prints results in order.
+  static func codeFile(_ path: String, _ arguments: Arguments) throws -> ExitCode {
+    guard arguments.positional.count == 1 else { throw UsageError("give one FILE.csv") }
+    guard let idColumn = arguments.value("--id-column"), let textColumn = arguments.value("--text-column") else {
+      throw UsageError("coding a CSV file needs --id-column NAME and --text-column NAME")
+    }
+    let format = arguments.value("--format") ?? "csv"
+    guard format == "csv" || format == "jsonl" else { throw UsageError("--format is csv or jsonl, not \(format)") }
+    let audienceText = (arguments.value("--audience") ?? "all").lowercased().replacingOccurrences(of: "-", with: " ")
+    guard let audience = Theme.Audience(rawValue: audienceText) else {
+      throw UsageError("--audience is \"parent carers\", \"young people\" or all, not \"\(audienceText)\"")
+    }
+    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
+    let engine = try CodingEngine(codebook)
+    var idIndex = -1, textIndex = -1
+    var batch: [CodedComment] = []
+    var scratches: [CodingEngine.Scratch] = []
+    batch.reserveCapacity(16384)
+    let out = FileHandle.standardOutput
+    if format == "csv" { out.write(Data("id,themes\r\n".utf8)) }
+    func flush() {
+      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl")
+      var text = ""
+      for c in batch { text += format == "csv" ? CodedWriter.idThemesCSVRow(c) : CodedWriter.jsonLine(c) }
+      out.write(Data(text.utf8))
+      batch.removeAll(keepingCapacity: true)
+    }
+    var header = true
+    try CSVReader.forEachRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
+      if header {
+        header = false
+        guard let i = record.fields.firstIndex(of: idColumn) else { throw UsageError("\(path) has no column \"\(idColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
+        guard let t = record.fields.firstIndex(of: textColumn) else { throw UsageError("\(path) has no column \"\(textColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
+        idIndex = i
+        textIndex = t
+        return
+      }
+      let f = record.fields
+      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "", audience: audience))
+      if batch.count >= 16384 { flush() }
+    }
+    if !batch.isEmpty { flush() }
+    return .ok
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Voices
+
+@Suite("Coding engine") struct CodingEngineTests {
+  static let defaults: CodingEngine = {
+    // The default codebooks compile (asserted in CodebookCSVTests); a failure here is a bug.
+    (try? CodingEngine(REFIQDATests.defaultCodebook())) ?? (try! CodingEngine(Codebook(name: "empty", themes: [])))
+  }()
+
+  static func themes(_ text: String, _ audience: Theme.Audience = .parentCarers) -> [String] {
+    let book = defaults.codebook
+    let allowed = Set(book.themes.indices.filter { book.themes[$0].audience == audience })
+    return defaults.code(text, themes: allowed).map(\.themeId)
+  }
+
+  @Test("complaints about a positive theme's subject do not get the positive theme", arguments: [
+    ("Transport has been a nightmare. Three different drivers in a month.", "travel-positive"),
+    ("The newsletters are too long and full of jargon.", "communications-positive"),
+    ("No help from the locality team.", "locality-teams-positive"),
+    ("Locality team? Never heard from them.", "locality-teams-positive"),
+    ("The locality team were not helpful at all.", "locality-teams-positive"),
+    ("Annual review was a waste of time.", "annual-review-positive"),
+    ("The EHCP process was horrendous and the plan is useless.", "ehcp-process-positive"),
+    ("Oh yes, the transport works brilliantly, if you enjoy waiting an hour for a taxi.", "travel-positive"),
+  ])
+  func polarity(_ text: String, _ theme: String) {
+    #expect(!Self.themes(text).contains(theme))
+  }
+
+  @Test("the same subjects praised get the positive theme", arguments: [
+    ("Transport has been brilliant, same driver every day.", "travel-positive"),
+    ("I always read the newsletter, it's really useful.", "communications-positive"),
+    ("Can't praise the locality team enough.", "locality-teams-positive"),
+    ("Annual review was really well organised.", "annual-review-positive"),
+    ("Taxi to school every day and never once been late.", "travel-positive"),
+  ])
+  func praise(_ text: String, _ theme: String) {
+    #expect(Self.themes(text).contains(theme))
+  }
+
+  @Test("difficulties are found however they are said", arguments: [
+    ("We've been waiting 14 months for a SALT assessment.", "waiting-for-assessment-and-therapy"),
+    ("ed pysch took forever and speach therapy still hasnt started", "waiting-for-assessment-and-therapy"),
+    ("u need a ehcp to get anything", "ehcp-only-route-to-support"),
+    ("She has no friends and sits on her own at lunch.", "fitting-in-and-friendships"),
+    ("I have told our story to six different people.", "services-not-joined-up"),
+    ("My son's anxiety is so bad he can't leave the house.", "anxiety-and-mental-health"),
+    ("He turns 18 next year, what happens then? The cliff edge.", "future-and-adult-services"),
+    ("I feel completely lost, nobody tells you anything.", "system-hard-to-understand"),
+    ("There are no specialist places anywhere near us.", "not-enough-right-provision"),
+    ("His TA was taken away and he's on a part time timetable.", "mainstream-support"),
+  ])
+  func difficulties(_ text: String, _ theme: String) {
+    #expect(Self.themes(text).contains(theme))
+  }
+
+  @Test("young people's themes are topics, coded whatever the tone")
+  func neutral() {
+    #expect(Self.themes("I don't think they really listened.", .youngPeople) == ["being-listened-to"])
+    #expect(Self.themes("They actually listened to what we said.", .youngPeople) == ["being-listened-to"])
+    #expect(Self.themes("Buses are too expensive.", .youngPeople) == ["transport"])
+  }
+
+  @Test("evidence gives the offsets, matched text and pattern of every span")
+  func evidence() throws {
+    let text = "Honestly — the taxi to school has been a lifesaver."
+    let assignment = try #require(Self.defaults.code(text).first { $0.themeId == "travel-positive" })
+    let scalars = Array(text.unicodeScalars)
+    for e in assignment.evidence {
+      #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.matchedText)
+      #expect(e.patternText.contains("NEAR/8 @good"))
+    }
+    #expect(Set(assignment.evidence.map(\.matchedText)) == ["taxi", "lifesaver"])
+  }
+
+  static func engine(_ patterns: [String], exclusions: [String] = [], polarity: Theme.Polarity = .neutral) throws -> CodingEngine {
+    try CodingEngine(Codebook(name: "t", themes: [Theme(id: "t", label: "T", polarity: polarity, patterns: patterns, exclusions: exclusions)],
+                              wordLists: [WordList(name: "fast", patterns: ["quick*", "fast", "in no time"])]))
+  }
+
+  @Test("NEAR counts the tokens between, BEFORE also the order", arguments: [
+    ("assess* NEAR/2 wait*", "the assessment had a long wait", false),
+    ("assess* NEAR/3 wait*", "the assessment had a long wait", true),
+    ("assess* NEAR/3 wait*", "waiting for the assessment", true),
+    ("assess* BEFORE/3 wait*", "waiting for the assessment", false),
+    ("assess* NEAR/0 wait*", "assessment waiting", true),
+    ("review NEAR/5 @fast", "the review was done in no time", true),
+    ("=OT", "the OT came", true),
+    ("=OT", "an ot of it", false),
+    ("(sen | send) support", "send support helped", true),
+  ])
+  func operators(_ pattern: String, _ text: String, _ fires: Bool) throws {
+    #expect(try !Self.engine([pattern]).code(text).isEmpty == fires)
+  }
+
+  @Test("an exclusion stops the theme wherever it matches")
+  func exclusions() throws {
+    let engine = try Self.engine(["friend*"], exclusions: ["sister NEAR/4 friend*"])
+    #expect(engine.code("He has no friends").count == 1)
+    #expect(engine.code("His sister won't invite friends round").isEmpty)
+  }
+
+  @Test("negators cancel positive matches only before them or right after, in the same clause")
+  func negationScope() throws {
+    let engine = try Self.engine(["transport NEAR/4 good"], polarity: .positive)
+    #expect(engine.code("transport is good").count == 1)
+    #expect(engine.code("transport is not good").isEmpty)
+    #expect(engine.code("No. The transport is good").count == 1)
+    #expect(engine.code("no, the transport is good").isEmpty)  // commas do not end clauses
+    #expect(try Self.engine(["transport NEAR/4 good"]).code("transport is not good").count == 1)
+  }
+
+  @Test("bad patterns name the row and position")
+  func badPattern() {
+    #expect {
+      try CodingEngine(Codebook(name: "book.csv", themes: [Theme(id: "a", label: "A"), Theme(id: "b", label: "B", patterns: ["ok", "(broken"])]))
+    } throws: { error in
+      "\(error)" == "book.csv:3: pattern \"(broken\" at character 1: this ( is never closed"
+    }
+    #expect(throws: CodebookError.unknownWordList(at: SourceLocation(file: "t", row: 2), name: "nope")) {
+      try CodingEngine(Codebook(name: "t", themes: [Theme(id: "a", label: "A", patterns: ["@nope"])]))
+    }
+  }
+
+  @Test("coding on all cores gives the same result as one by one")
+  func parallel() throws {
+    let sample = try CodedSample.read(contentsOf: TestPaths.packageRoot.appendingPathComponent("surveys/coded-sample/parent-carers.csv"))
+    var comments = sample.items.prefix(300).map { CodedComment(responseId: $0.responseId, text: $0.text, audience: .parentCarers) }
+    CodingRun.code(&comments, with: Self.defaults)
+    let book = Self.defaults.codebook
+    let allowed = Set(book.themes.indices.filter { book.themes[$0].audience == .parentCarers })
+    for c in comments { #expect(c.assignments == Self.defaults.code(c.text, themes: allowed)) }
+  }
+
+  @Test("SmartSurvey's @SQ@ reads as an apostrophe and offsets still point into the text as given")
+  func smartSurveyQuotes() throws {
+    let text = "We didn@SQ@t wait. The taxi is brilliant, she@SQ@s happy."
+    let assignment = try #require(Self.defaults.code(text).first { $0.themeId == "travel-positive" })
+    let scalars = Array(text.unicodeScalars)
+    for e in assignment.evidence {
+      #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.matchedText)
+    }
+    #expect(assignment.evidence.map(\.matchedText).contains("taxi"))
+    let tokens = CodingText.tokens(of: "don@SQ@t")
+    #expect(tokens.map(\.stem) == ["do", "not"])
+    #expect(tokens.last.map { $0.start..<$0.end } == 2..<8)  // "n@SQ@t"
+  }
+}

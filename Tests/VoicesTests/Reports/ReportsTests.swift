@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+@testable import Voices
+
+/// The example workspace read once and every report built once, shared by the tests below
+/// (building takes a few seconds in a debug build).
+enum ExampleReports {
+  struct Built: Sendable {
+    var workspace: Workspace
+    var load: WorkspaceLoad
+    var inputs: ReportInputs
+    var files: [ReportFile]
+    var documents: [ReportKind: ReportDocument]
+  }
+
+  static let built: Result<Built, any Error> = Result {
+    let workspace = try Workspace.open(TestPaths.packageRoot.appendingPathComponent("surveys").path)
+    let load = workspace.load()
+    let inputs = try ReportInputs.gather(workspace, load: load, environment: [:])
+    let files = ReportBuilder.render(ReportKind.allCases, formats: ReportFormat.allCases, inputs: inputs)
+    var documents: [ReportKind: ReportDocument] = [:]
+    for kind in ReportKind.allCases { documents[kind] = ReportBuilder.document(kind, inputs) }
+    return Built(workspace: workspace, load: load, inputs: inputs, files: files, documents: documents)
+  }
+
+  static func get() throws -> Built { try built.get() }
+
+  static func file(_ name: String) throws -> String {
+    try #require(try get().files.first { $0.name == name }?.contents, "no \(name)")
+  }
+}
+
+private func count(_ needle: String, in haystack: String) -> Int { haystack.components(separatedBy: needle).count - 1 }
+
+@Suite("Reports from the example workspace") struct ReportsTests {
+  @Test("the committed reports/ match a fresh build (run `swift run voices report` to refresh)")
+  func notStale() throws {
+    let built = try ExampleReports.get()
+    let folder = TestPaths.packageRoot.appendingPathComponent("reports")
+    let committed = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" })
+    #expect(committed == Set(built.files.map(\.name)), "reports/ holds other files than a build makes: run `swift run voices report`")
+    for file in built.files {
+      let text = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
+      #expect(text == file.contents, "reports/\(file.name) is stale: run `swift run voices report` (without SOURCE_DATE_EPOCH) and commit reports/")
+    }
+  }
+
+  @Test("every report comes in four formats with the expected names")
+  func fileNames() throws {
+    let names = try ExampleReports.get().files.map(\.name)
+    for base in ["annual-participation-report", "theme-pack", "trust-and-confidence-tracker", "you-said-we-did"] {
+      for ext in ["html", "md", "csv", "json"] { #expect(names.contains("\(base).\(ext)")) }
+    }
+  }
+
+  @Test("each report has its sections", arguments: [
+    ("annual-participation-report.html", ["Summary", "Who took part", "How representative", "What they said", "How trust, confidence and satisfaction moved", "What was done", "Participation audit"]),
+    ("theme-pack.html", ["About this pack", "Themes from parent carers, 2025", "Comments to review", "Not in this pack yet"]),
+    ("trust-and-confidence-tracker.html", ["Summary", "Measures over the waves", "Breakdowns", "By support", "By locality", "Before and after", "Who answered compared with the population"]),
+    ("you-said-we-did.html", ["Summary", "You said, we did", "Every action"]),
+  ])
+  func sections(_ name: String, _ headings: [String]) throws {
+    let html = try ExampleReports.file(name)
+    for heading in headings {
+      #expect(html.range(of: "\">\(HTMLEscaping.text(heading))</h", options: []) != nil, "\(name) lacks \(heading)")
+    }
+    #expect(html.contains("About this report"))
+  }
+
+  @Test("pages are self-contained, say the data are synthetic, caption every table and pair every chart with its data",
+        arguments: ["annual-participation-report.html", "theme-pack.html", "trust-and-confidence-tracker.html", "you-said-we-did.html"])
+  func structure(_ name: String) throws {
+    let html = try ExampleReports.file(name)
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("src=\"http") && !html.contains("<link "))
+    #expect(html.contains("<p class=\"warning-banner\"><strong>Warning:</strong> SYNTHETIC DATA."))
+    #expect(count("<table", in: html) == count("<caption", in: html))
+    let figures = count("<figure class=\"chart\"", in: html)
+    #expect(count("-data-caption\">Figure ", in: html) == figures)
+    #expect(count("<svg", in: html) == figures)
+    #expect(count("<h1", in: html) == 1)
+    // Headings never skip a level.
+    var last = 1
+    var rest = Substring(html)
+    while let r = rest.range(of: "<h") {
+      rest = rest[r.upperBound...]
+      guard let d = rest.first?.wholeNumberValue else { continue }
+      #expect(d <= last + 1, "\(name): h\(d) after h\(last)")
+      last = d
+    }
+    // Provenance: every input with its digest.
+    for file in ["workspace.json", "manifests/parent-carer-survey-2025.json", "exports/parent-carer-survey-2025.csv", "actions.csv", "codebooks/parent-carers.csv"] {
+      #expect(html.contains("<th scope=\"row\">\(file)</th>"), "\(name) lacks provenance of \(file)")
+    }
+    #expect(html.contains("counts below 5 are not shown"))
+  }
+
+  @Test("the 2025 rewording of trust-confidence is shown, and the two waves are not compared")
+  func comparability() throws {
+    let html = try ExampleReports.file("trust-and-confidence-tracker.html")
+    #expect(html.contains("Comparability break:"))
+    #expect(html.contains("I trust and have confidence in the support and advice I receive"))
+    let built = try ExampleReports.get()
+    let change = try #require(built.inputs.analysis.changes.first { $0.series.measure == "trust-confidence" && $0.group.isEveryone && $0.to == "2025" })
+    #expect(change.comparabilityBreak != nil)
+    #expect(html.contains(HTMLEscaping.text(change.verdict)))
+  }
+
+  @Test("no suppressed breakdown value reaches the tracker; some cells are suppressed")
+  func suppression() throws {
+    let built = try ExampleReports.get()
+    let doc = try #require(built.documents[.trust])
+    var suppressedSeen = 0
+    for (field, analysis) in built.inputs.breakdowns {
+      for estimate in analysis.estimates where !estimate.group.isEveryone && estimate.series.timepoint == nil {
+        let caption = "\(built.inputs.title(of: estimate.series.measure)) by \(field), \(estimate.wave)"
+        guard let table = doc.tables.first(where: { $0.table.caption == caption })?.table else { continue }
+        let value = estimate.group.values[0].value
+        let row = try #require(table.rows.first { $0[0].text == value })
+        if estimate.published.base.isSuppressed {
+          #expect(row[1].text == "suppressed")
+          suppressedSeen += 1
+        }
+        if estimate.published.isSuppressed {
+          #expect(row[2].text == "suppressed" && row[3].number == nil && row[4].number == nil)
+          suppressedSeen += 1
+        }
+      }
+    }
+    #expect(suppressedSeen > 0)
+    // Theme counts below the threshold never appear as numbers.
+    if let themes = built.inputs.themes {
+      for c in themes.counts where c.published.isSuppressed {
+        for kind in ReportKind.allCases {
+          for placed in try #require(built.documents[kind]).tables where placed.table.caption.contains("respondents") {
+            for row in placed.table.rows where row[0].text == built.inputs.label(of: c.theme) && placed.table.caption.contains(c.wave) {
+              #expect(!row.contains { $0.number == Double(c.respondents) && $0.text != "suppressed" && c.respondents > 0 })
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("quotes come only from consenting respondents outside small groups, anonymised")
+  func quotes() throws {
+    let built = try ExampleReports.get()
+    let themes = try #require(built.inputs.themes)
+    var seen = 0
+    for kind in [ReportKind.annual, .youSaidWeDid] {
+      let doc = try #require(built.documents[kind])
+      func walk(_ s: HTMLDocument.Section) throws {
+        for block in s.blocks {
+          guard case .quote(let text, _) = block else { continue }
+          seen += 1
+          // Synthetic comments repeat, so some comment with this text must be quotable.
+          let sources = themes.comments.filter { built.inputs.redactor.redact($0.text).text.trimmingCharacters(in: .whitespacesAndNewlines) == text }
+          #expect(!sources.isEmpty, "quote not from any comment: \(text)")
+          #expect(sources.contains { built.inputs.quotes.mayQuote($0.responseId) })
+          #expect(!text.contains("@"))
+        }
+        try s.subsections.forEach(walk)
+      }
+      try doc.page.sections.forEach(walk)
+    }
+    #expect(seen >= 5)
+    // The picker itself only ever returns consenting respondents outside small groups, redacted.
+    var used = Set<String>()
+    let all = built.inputs.quotes.pick(themes.comments, limit: .max, used: &used)
+    #expect(all.count > 20)
+    for q in all {
+      let response = try #require(built.inputs.quotes.responses[q.responseId])
+      #expect(response.consentToQuote && !built.inputs.quotes.smallGroup.contains(q.responseId))
+      #expect(response.texts.contains { $0.question == q.question && q.text == built.inputs.redactor.redact($0.text).text.trimmingCharacters(in: .whitespacesAndNewlines) })
+    }
+    #expect(all.contains { $0.text.contains("[name]") })
+    #expect(!themes.comments.allSatisfy { built.inputs.quotes.mayQuote($0.responseId) })
+  }
+
+  @Test("the same inputs give the same bytes")
+  func determinism() throws {
+    let built = try ExampleReports.get()
+    let again = try ReportBuilder.build(ReportKind.allCases, formats: ReportFormat.allCases, workspace: built.workspace, load: built.load, environment: [:])
+    #expect(again == built.files)
+  }
+
+  @Test("SOURCE_DATE_EPOCH sets the date shown; without it the newest submission is used; a bad value is refused")
+  func sourceDateEpoch() throws {
+    let built = try ExampleReports.get()
+    var inputs = built.inputs
+    inputs.provenance.builtAt = try Provenance.buildTime(environment: ["SOURCE_DATE_EPOCH": "1767225600"], fallback: 1)
+    let files = ReportBuilder.render([.trust], formats: [.html, .json], inputs: inputs)
+    #expect(files[0].contents.contains("<time datetime=\"2026-01-01T00:00:00Z\">"))
+    #expect(files[1].contents.contains("\"builtAt\": \"2026-01-01T00:00:00Z\""))
+    let newest = try #require(built.load.exports.flatMap { $0.responses.compactMap(\.submitted) }.max())
+    #expect(try ExampleReports.file("trust-and-confidence-tracker.html").contains("<time datetime=\"\(Provenance.iso8601(newest.seconds))\">"))
+    #expect(throws: ProvenanceError.invalidSourceDateEpoch("now")) {
+      _ = try ReportBuilder.build([.trust], formats: [.html], workspace: built.workspace, load: WorkspaceLoad(exports: [built.load.exports[0]], diagnostics: [], registry: built.load.registry),
+                                  environment: ["SOURCE_DATE_EPOCH": "now"])
+    }
+  }
+
+  @Test("Markdown, CSV and JSON carry the same tables as the page")
+  func otherFormats() throws {
+    let built = try ExampleReports.get()
+    let doc = try #require(built.documents[.annual])
+    let md = try ExampleReports.file("annual-participation-report.md")
+    let csv = try ExampleReports.file("annual-participation-report.csv")
+    let json = try ExampleReports.file("annual-participation-report.json")
+    #expect(md.hasPrefix("# Annual participation report 2025\n"))
+    #expect(md.contains("**Warning:** SYNTHETIC DATA."))
+    for placed in doc.tables {
+      #expect(md.contains("**" + MarkdownDocument.inline(placed.table.caption) + "**"))
+      #expect(csv.contains(TableWriter.csvField(placed.table.caption)))
+      #expect(json.contains(TableWriter.jsonString(placed.table.caption)))
+    }
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    #expect((parsed?["tables"] as? [Any])?.count == doc.tables.count)
+    #expect(parsed?["provenance"] != nil)
+  }
+}
+
+@Suite("Report pieces") struct ReportPiecesTests {
+  @Test("evidence is highlighted, personal data replaced and never highlighted")
+  func commentMarkup() {
+    let text = "We waited ages. Ask Jack Smith at jack@example.com about the wait for speech therapy"
+    let redactor = Redactor()
+    let redaction = redactor.redact(text)
+    let waitStart = Array(text.utf8).count - Array("wait for speech therapy".utf8).count
+    let evidence = [Evidence(start: 3, end: 9, patternText: "wait*", matchedText: "waited"),
+                    Evidence(start: waitStart, end: waitStart + 4, patternText: "wait", matchedText: "wait")]
+    let runs = CommentMarkup.runs(text, evidence: evidence, redaction: redaction)
+    let html = runs.map(\.html).joined()
+    #expect(html.contains("We <mark>waited</mark> ages."))
+    #expect(html.contains("the <mark>wait</mark> for speech therapy"))
+    #expect(!html.contains("Jack") && !html.contains("example.com"))
+    #expect(html.contains("[email]"))
+  }
+
+  @Test("actions.csv: columns by name, themes split on ;, a missing column named")
+  func actionsFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voices-actions-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let good = folder.appendingPathComponent("actions.csv")
+    try Data("Status,action_id,what_we_did,themes,date,evidence\r\ndone,P1/001,Did it,a; b,2024-01,\r\n".utf8).write(to: good)
+    let read = try ActionsFile.read(contentsOf: good, file: "actions.csv")
+    #expect(read.actions.count == 1)
+    #expect(read.actions[0].id == "P1/001" && read.actions[0].themes == ["a", "b"] && read.actions[0].status == "done")
+    let bad = folder.appendingPathComponent("bad.csv")
+    try Data("action_id,what_we_did\r\nP1/001,x\r\n".utf8).write(to: bad)
+    #expect(throws: ReportError.self) { try ActionsFile.read(contentsOf: bad, file: "bad.csv") }
+  }
+}

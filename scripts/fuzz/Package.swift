@@ -1,0 +1,14 @@
+// swift-tools-version:6.0
+// libFuzzer targets for Voices' readers. A separate package so that `swift test` at the root
+// never builds them; `scripts/fuzz/run` builds them with -sanitize=fuzzer,address.
+import PackageDescription
+
+let targets = ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey"]
+
+let package = Package(
+  name: "VoicesFuzz",
+  dependencies: [.package(name: "Voices", path: "../..")],
+  targets: targets.map { name in
+    .executableTarget(name: name, dependencies: [.product(name: "Voices", package: "Voices")])
+  }
+)

@@ -1,0 +1,33 @@
+import Foundation
+import Voices
+
+/// Manifest parser: any bytes give a manifest with diagnostics or a `ManifestError`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let json = Data(bytes: data, count: size)
+  do {
+    let (manifest, diagnostics) = try ManifestLoader.decode(json, file: "fuzz.json")
+    _ = manifest.effectiveHeaderRows
+    _ = diagnostics.map(\.description)
+  } catch is ManifestError {
+  } catch {
+    fatalError("unexpected error type: \(error)")
+  }
+  return 0
+}
+
+/// SwiftPM links an executable with `main` defined as `FuzzManifest_main`; this hands control to
+/// libFuzzer's driver with the function above.
+@_cdecl("FuzzManifest_main")
+public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+  var count = argc
+  var vector: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+  return LLVMFuzzerRunDriver(&count, &vector, fuzz)
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
