@@ -1,7 +1,14 @@
 /// How comments become feature vectors: recorded in the model card and the model file.
 public struct FeatureSettings: Codable, Equatable, Sendable {
-  /// The word analyzer (see `FeatureText`); always the one this build has when training.
-  public var analyzer: String
+  /// Which words a comment is split into.
+  public enum Analyzer: String, Codable, Sendable, CaseIterable {
+    /// Voices' text pipeline: normalised, spelling-folded, Porter2 stems, abbreviations.
+    case voicesStems = "voices-stems"
+    /// Lowercased ASCII letter-and-digit runs of two or more (scikit-learn's default words).
+    case asciiWords = "ascii-words"
+  }
+
+  public var analyzer: Analyzer
   /// Whether adjacent word pairs are features as well as single words.
   public var wordPairs: Bool
   /// A feature must occur in at least this many training comments.
@@ -10,10 +17,10 @@ public struct FeatureSettings: Codable, Equatable, Sendable {
   public var sublinearTermFrequency: Bool
 
   public init(
-    wordPairs: Bool = true,
-    minimumDocumentFrequency: Int = 2, sublinearTermFrequency: Bool = true
+    analyzer: Analyzer = .voicesStems, wordPairs: Bool = true, minimumDocumentFrequency: Int = 2,
+    sublinearTermFrequency: Bool = true
   ) {
-    self.analyzer = FeatureText.analyzerName
+    self.analyzer = analyzer
     self.wordPairs = wordPairs
     self.minimumDocumentFrequency = minimumDocumentFrequency
     self.sublinearTermFrequency = sublinearTermFrequency

@@ -1,16 +1,28 @@
 /// The words a comment is turned into before counting features.
 ///
-/// Kept as one small function so the analyzer can change in one place. Interim analyzer
-/// (`ascii-words`): runs of ASCII letters and digits, lowercased, two characters or longer
-/// (the same words scikit-learn's default `token_pattern` keeps for English text); every other
-/// byte separates words. It is recorded in the model card so a model is always read with the
-/// analyzer it was trained with.
+/// One small function so the analyzer can change in one place; the analyzer's name is in the
+/// model card and the model file, so a model is always read with the analyzer it was trained
+/// with.
 enum FeatureText {
-  /// The name recorded in model cards for this analyzer.
-  static let analyzerName = "ascii-words"
+  private static let analyzer = TextAnalyzer()
 
-  /// The words of `text`, in order.
-  static func words(_ text: String) -> [String] {
+  /// The words of `text`, in order, as `analyzer` sees them.
+  static func words(_ text: String, analyzer kind: FeatureSettings.Analyzer) -> [String] {
+    switch kind {
+    case .voicesStems:
+      // Text's tokens: folded, spelling-normalised, Porter2-stemmed, abbreviations canonical.
+      // One-letter words ("a", "i") carry nothing and are dropped, as scikit-learn does.
+      return analyzer.analyze(text).tokens.compactMap { token in
+        token.kind == .word && token.stem.utf8.count < 2 ? nil : token.stem
+      }
+    case .asciiWords:
+      return asciiWords(text)
+    }
+  }
+
+  /// Runs of ASCII letters and digits, lowercased, two characters or longer: close to
+  /// scikit-learn's default `token_pattern` on English text, for comparing like with like.
+  static func asciiWords(_ text: String) -> [String] {
     var words: [String] = []
     var current: [UInt8] = []
     func flush() {

@@ -7,7 +7,6 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooFewComments(file: String, used: Int, folds: Int)
   case noThemes(file: String)
   case unreadableModel(file: String, reason: String)
-  case unsupportedAnalyzer(file: String, analyzer: String)
 
   public var description: String {
     switch self {
@@ -25,8 +24,6 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(file): no theme is used in the training file"
     case .unreadableModel(let file, let reason):
       "\(file): not a Voices model file (\(reason))"
-    case .unsupportedAnalyzer(let file, let analyzer):
-      "\(file): the model uses the \"\(analyzer)\" word analyzer, which this version of Voices does not have"
     }
   }
 }

@@ -11,8 +11,12 @@ public struct ModelCard: Codable, Equatable, Sendable {
     public var positives: Int
     /// The threshold the saved model uses.
     public var threshold: Double
-    /// Cross-validated counts and scores at the tuned thresholds.
-    public var counts: AgreementCounts
+    /// Cross-validated counts at the model's thresholds.
+    public var truePositives: Int
+    public var falsePositives: Int
+    public var falseNegatives: Int
+    /// Cross-validated scores at the model's thresholds; nil when undefined (nothing to find
+    /// and nothing assigned).
     public var precision: Double?
     public var recall: Double?
     public var f1: Double?
@@ -27,7 +31,7 @@ public struct ModelCard: Codable, Equatable, Sendable {
     public var microF1PerThemeThresholds: Double
     /// Micro-F1 under the rule the model uses.
     public var microF1: Double
-    /// Mean of per-theme F1 under the model's rule, over themes with a defined F1.
+    /// Mean of per-theme F1 under the model's rule, over themes used by coders or model.
     public var macroF1: Double
   }
 

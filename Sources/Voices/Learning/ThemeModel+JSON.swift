@@ -39,7 +39,7 @@ extension ThemeModel {
   /// - Parameters:
   ///   - data: The file's bytes.
   ///   - file: The name used in error messages.
-  /// - Throws: `LearningError.unreadableModel` or `.unsupportedAnalyzer`.
+  /// - Throws: `LearningError.unreadableModel` (an analyzer this build lacks fails decoding).
   public init(jsonData data: Data, file: String) throws {
     let decoded: File
     do {
@@ -49,9 +49,6 @@ extension ThemeModel {
     }
     guard decoded.format == Self.formatTag, decoded.formatVersion == Self.formatVersion else {
       throw LearningError.unreadableModel(file: file, reason: "format \(decoded.format) version \(decoded.formatVersion)")
-    }
-    guard decoded.features.analyzer == FeatureText.analyzerName else {
-      throw LearningError.unsupportedAnalyzer(file: file, analyzer: decoded.features.analyzer)
     }
     guard decoded.idf.count == decoded.terms.count,
       decoded.themes.allSatisfy({ $0.weights.count == decoded.terms.count })

@@ -67,24 +67,28 @@ extension ThemeModel {
       }
     }
 
-    // Cross-fitted scores for each rule.
-    var counts: [ThresholdRule: [AgreementCounts]] = [:]
+    // Cross-fitted scores for each rule, counted by Coding's evaluation (one copy of F1).
+    let reference = set.examples.map { Set($0.themes.map { set.themes[$0] }) }
+    var evaluations: [ThresholdRule: CodingEvaluation] = [:]
     for rule in ThresholdRule.allCases {
-      var perTheme = [AgreementCounts](repeating: AgreementCounts(), count: themeCount)
+      var assigned = [Set<String>](repeating: [], count: n)
       for k in 0..<folds {
         let tuning = (0..<n).filter { fold[$0] != k }
         let t = CrossValidation.thresholds(
           rule, minimumPositives: settings.perThemeMinimumPositives,
           probabilities: tuning.map { outOfFold[$0] }, labels: tuning.map { labels[$0] }, themes: themeCount)
         for i in 0..<n where fold[i] == k {
-          for j in 0..<themeCount { perTheme[j].add(reference: labels[i][j], comparison: outOfFold[i][j] >= t[j]) }
+          assigned[i] = Set((0..<themeCount).filter { outOfFold[i][$0] >= t[$0] }.map { set.themes[$0] })
         }
       }
-      counts[rule] = perTheme
+      evaluations[rule] = CodingEvaluation(reference: reference, assigned: assigned, themeIDs: set.themes)
     }
-    func micro(_ rule: ThresholdRule) -> Double { (counts[rule] ?? []).reduce(AgreementCounts(), +).f1 ?? 0 }
-    let chosen = counts[settings.thresholdRule] ?? []
-    let defined = chosen.compactMap(\.f1)
+    func micro(_ rule: ThresholdRule) -> Double { evaluations[rule]?.micro.f1 ?? 0 }
+    func defined(_ score: CodingEvaluation.Score, _ value: Double) -> Double? {
+      score.truePositives + score.falsePositives + score.falseNegatives == 0 ? nil : value
+    }
+    let chosen = evaluations[settings.thresholdRule]?.themes ?? []
+    let halfScores = evaluations[.fixed]?.themes ?? []
     let thresholds = CrossValidation.thresholds(
       settings.thresholdRule, minimumPositives: settings.perThemeMinimumPositives,
       probabilities: outOfFold, labels: labels, themes: themeCount)
@@ -107,12 +111,15 @@ extension ThemeModel {
       scores: ModelCard.Scores(
         microF1AtHalf: micro(.fixed), microF1GlobalThreshold: micro(.global),
         microF1PerThemeThresholds: micro(.perTheme), microF1: micro(settings.thresholdRule),
-        macroF1: defined.isEmpty ? 0 : defined.reduce(0, +) / Double(defined.count)),
+        macroF1: evaluations[settings.thresholdRule]?.macroF1 ?? 0),
       themes: (0..<themeCount).map { j in
         ModelCard.Theme(
           id: set.themes[j], positives: labels.filter { $0[j] }.count, threshold: thresholds[j],
-          counts: chosen[j], precision: chosen[j].precision, recall: chosen[j].recall, f1: chosen[j].f1,
-          f1AtHalf: counts[.fixed]?[j].f1)
+          truePositives: chosen[j].truePositives, falsePositives: chosen[j].falsePositives,
+          falseNegatives: chosen[j].falseNegatives,
+          precision: chosen[j].truePositives + chosen[j].falsePositives == 0 ? nil : chosen[j].precision,
+          recall: chosen[j].truePositives + chosen[j].falseNegatives == 0 ? nil : chosen[j].recall,
+          f1: defined(chosen[j], chosen[j].f1), f1AtHalf: defined(halfScores[j], halfScores[j].f1))
       })
     return ThemeModel(
       card: card, themes: set.themes, thresholds: thresholds, vectorizer: full.vectorizer,
@@ -136,5 +143,5 @@ extension ThemeModel {
 
 extension ThemeModel {
   /// SHA-256 of a file's bytes, lowercase hex, for `ModelCard.trainingDataSHA256`.
-  public static func sha256Hex(of bytes: [UInt8]) -> String { SHA256.hex(bytes) }
+  public static func sha256Hex(of bytes: [UInt8]) -> String { SHA256.hex(SHA256.hash(bytes)) }
 }

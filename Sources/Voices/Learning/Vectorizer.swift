@@ -30,7 +30,7 @@ struct Vectorizer: Equatable, Sendable {
 
   /// The features of one comment before weighting: each word, and each adjacent pair.
   static func features(of text: String, settings: FeatureSettings) -> [String] {
-    let words = FeatureText.words(text)
+    let words = FeatureText.words(text, analyzer: settings.analyzer)
     guard settings.wordPairs, words.count > 1 else { return words }
     var features = words
     features.reserveCapacity(words.count * 2 - 1)
