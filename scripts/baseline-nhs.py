@@ -7,7 +7,7 @@ OneVsRestClassifier(LogisticRegression(C, class_weight)) over a small grid, at t
 with thresholds tuned on out-of-fold predictions ("cross-fitted": the thresholds used on fold k
 are tuned on the out-of-fold predictions of the other folds, never on fold k's labels):
   * global: one threshold for every theme, from 0.05, 0.06, ... 0.95, maximising micro-F1
-    (ties: the lowest);
+    (ties: the one nearest 0.5, then the lower);
   * per-theme: for a theme with at least 50 positives among the tuning rows, the cut that
     maximises that theme's F1 (midpoint between the chosen score and the next lower one; ties:
     the highest); other themes use the global threshold.
@@ -85,15 +85,17 @@ PER_THEME_MINIMUM = 50
 
 
 def global_threshold(p, y):
-    best, best_t, positives = -1.0, 0.5, int(y.sum())
+    best, best_ts, positives = -1.0, [], int(y.sum())
     for t in GRID:
         pred = p >= t
         tp = int((pred & (y == 1)).sum())
         denominator = int(pred.sum()) + positives
         f = 2 * tp / denominator if denominator else 0.0
         if f > best:
-            best, best_t = f, t
-    return best_t
+            best, best_ts = f, [t]
+        elif f == best:
+            best_ts.append(t)
+    return min(best_ts, key=lambda t: (abs(t - 0.5), t))
 
 
 def micro_f1(pred, y):

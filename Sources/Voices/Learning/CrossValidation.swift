@@ -22,11 +22,11 @@ enum CrossValidation {
   /// - Parameters:
   ///   - probabilities: Per comment, one probability per theme.
   ///   - labels: Per comment, one flag per theme.
-  /// - Returns: The best grid value; ties go to the lowest.
+  /// - Returns: The best grid value; ties go to the one nearest 0.5, then the lower.
   static func globalThreshold(_ probabilities: [[Double]], _ labels: [[Bool]]) -> Double {
     var positives = 0
     for row in labels { for y in row where y { positives += 1 } }
-    var best = -1.0, bestThreshold = 0.5
+    var best = -1.0, tied: [Double] = []
     for t in globalGrid {
       var tp = 0, predicted = 0
       for (row, ys) in zip(probabilities, labels) {
@@ -37,9 +37,10 @@ enum CrossValidation {
       }
       let d = predicted + positives
       let f = d == 0 ? 0 : 2 * Double(tp) / Double(d)
-      if f > best { best = f; bestThreshold = t }
+      if f > best { best = f; tied = [t] } else if f == best { tied.append(t) }
     }
-    return bestThreshold
+    // Ties: the one nearest 0.5, then the lower (so separable data keeps a safe margin).
+    return tied.min { (abs($0 - 0.5), $0) < (abs($1 - 0.5), $1) } ?? 0.5
   }
 
   /// The cut that maximises one theme's F1 (predict `p >= t`).

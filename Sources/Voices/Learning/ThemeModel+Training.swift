@@ -30,6 +30,8 @@ extension ThemeModel {
     let texts = set.examples.map(\.text)
     let labels = set.labelMatrix
     let fold = set.examples.map { CrossValidation.fold(of: $0.id, folds: folds, seed: settings.seed) }
+    // Analyze each comment once; every split reuses its features.
+    let features = parallelMap(n) { Vectorizer.features(of: texts[$0], settings: settings.features) }
 
     // Split `folds` is the full set; splits 0 ..< folds hold one fold out each.
     struct Split: Sendable {
@@ -42,10 +44,10 @@ extension ThemeModel {
     let splits: [Split] = parallelMap(folds + 1) { k in
       let trainRows = (0..<n).filter { k == folds || fold[$0] != k }
       let testRows = k == folds ? [] : (0..<n).filter { fold[$0] == k }
-      let vectorizer = Vectorizer.fit(trainRows.map { texts[$0] }, settings: settings.features)
-      let matrix = SparseMatrix(rows: trainRows.map { vectorizer.transform(texts[$0]) }, columns: vectorizer.terms.count)
+      let vectorizer = Vectorizer.fit(featureLists: trainRows.map { features[$0] }, settings: settings.features)
+      let matrix = SparseMatrix(rows: trainRows.map { vectorizer.transform(features: features[$0]) }, columns: vectorizer.terms.count)
       return Split(vectorizer: vectorizer, matrix: matrix, trainRows: trainRows, testRows: testRows,
-                   testVectors: testRows.map { vectorizer.transform(texts[$0]) })
+                   testVectors: testRows.map { vectorizer.transform(features: features[$0]) })
     }
 
     let regression = settings.regression

@@ -40,21 +40,31 @@ struct Vectorizer: Equatable, Sendable {
 
   /// Learns the vocabulary and idf weights from training comments.
   static func fit(_ texts: [String], settings: FeatureSettings) -> Vectorizer {
+    fit(featureLists: texts.map { features(of: $0, settings: settings) }, settings: settings)
+  }
+
+  /// Learns the vocabulary from each comment's features (from `features(of:settings:)`).
+  static func fit(featureLists: [[String]], settings: FeatureSettings) -> Vectorizer {
     var documentFrequency: [String: Int] = [:]
-    for text in texts {
-      for feature in Set(features(of: text, settings: settings)) { documentFrequency[feature, default: 0] += 1 }
+    for list in featureLists {
+      for feature in Set(list) { documentFrequency[feature, default: 0] += 1 }
     }
     let minimum = max(1, settings.minimumDocumentFrequency)
     let terms = documentFrequency.filter { $0.value >= minimum }.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    let n = Double(texts.count)
+    let n = Double(featureLists.count)
     let idf = terms.map { term in log((1 + n) / (1 + Double(documentFrequency[term] ?? 0))) + 1 }
     return Vectorizer(settings: settings, terms: terms, idf: idf)
   }
 
   /// The weighted, unit-length feature vector of one comment (empty if it has no known feature).
   func transform(_ text: String) -> SparseVector {
+    transform(features: Vectorizer.features(of: text, settings: settings))
+  }
+
+  /// The weighted, unit-length vector of a comment's features.
+  func transform(features: [String]) -> SparseVector {
     var counts: [Int32: Int] = [:]
-    for feature in Vectorizer.features(of: text, settings: settings) {
+    for feature in features {
       if let i = index[feature] { counts[i, default: 0] += 1 }
     }
     let indices = counts.keys.sorted()

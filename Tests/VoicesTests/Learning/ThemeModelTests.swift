@@ -12,7 +12,7 @@ enum SyntheticComments {
   static let filler = ["the", "was", "our", "son", "and", "very", "we", "it", "school", "really"]
 
   /// `count` comments; comment i has theme k when bit k of (i % 7 + 1) is set.
-  static func set(count: Int = 70) -> TrainingSet {
+  static func set(count: Int = 105) -> TrainingSet {
     let themes = themeWords.keys.sorted()
     var examples: [TrainingSet.Example] = []
     for i in 0..<count {
@@ -22,7 +22,7 @@ enum SyntheticComments {
       for (k, theme) in themes.enumerated() where mask & (1 << k) != 0 {
         given.append(k)
         let w = themeWords[theme] ?? []
-        words += [w[i % w.count], w[(i / 3) % w.count]]
+        words += [w[i % w.count], w[(i + 1) % w.count], w[(i + 2) % w.count]]
       }
       words += [filler[i % filler.count], filler[(i * 7) % filler.count], filler[(i / 2) % filler.count]]
       examples.append(.init(id: "s\(i)", text: words.joined(separator: " "), themes: given))
@@ -84,7 +84,7 @@ enum SyntheticComments {
     #expect(card.voicesVersion == Voices.version)
     #expect(card.created == "2023-11-14T22:13:20Z")
     #expect(card.trainingFile == "synthetic.csv")
-    #expect(card.commentsUsed == 70)
+    #expect(card.commentsUsed == 105)
     #expect(card.settings.folds == 5)
     #expect(card.features.analyzer == .voicesStems)
     #expect(card.features.minimumDocumentFrequency == 2 && card.features.wordPairs)
