@@ -13,6 +13,8 @@ let commands: [Command] = [
   CodebookCommand.command,
   ReviewCommand.command,
   ThemesCommand.command,
+  LearnCommand.command,
+  AgreementCommand.command,
 ]
 
 let overview = """

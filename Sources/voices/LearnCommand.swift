@@ -1,0 +1,145 @@
+import Foundation
+import Voices
+
+/// `voices learn FILE`: trains a theme model on human-coded comments and saves it with its card.
+enum LearnCommand {
+  static let command = Command(
+    name: "learn",
+    summary: "Train a theme model on human-coded comments",
+    help: """
+      Usage: voices learn FILE --text-column NAME (--labels-column NAME | --label-columns FIRST:LAST)
+                          --out MODEL.json [--id-column NAME] [--exclude-themes "A;B"]
+                          [--folds 5] [--seed N] [--c 30] [--balanced]
+                          [--thresholds global|per-theme|fixed] [--analyzer voices-stems|ascii-words]
+                          [--min-df 2]
+
+      Learns one logistic regression per theme on TF-IDF word and word-pair features, measures it
+      by cross-validation, and writes MODEL.json: the model and its card (training file SHA-256,
+      date, per-theme cross-validated F1, micro-F1, sample counts, settings, Voices version).
+
+      Rows with blank text are dropped; themes named by --exclude-themes are removed; rows left
+      with no theme are dropped (a comment nobody coded is not evidence against every theme).
+
+      Options:
+        --text-column NAME       the comment text
+        --labels-column NAME     theme ids joined by ";"
+        --label-columns A:B      one yes/no column per theme, from header A to header B
+        --id-column NAME         a stable comment id; folds are a hash of it (default: row number)
+        --exclude-themes "A;B"   themes to leave out, joined by ";"
+        --folds K                cross-validation folds (default 5)
+        --seed N                 salts the fold hash (default 0)
+        --c C                    inverse L2 strength (default 30)
+        --balanced               weight each theme's rarer class up
+        --thresholds RULE        global (default): one threshold maximising micro-F1;
+                                 per-theme: each theme with 50+ positives its own; fixed: 0.5
+        --analyzer NAME          voices-stems (default) or ascii-words
+        --min-df N               a feature must be in N training comments (default 2)
+
+      The date in the card is SOURCE_DATE_EPOCH when set, else now.
+
+      Example:
+        voices learn v6framework.csv --text-column "FFT answer" --id-column "Comment ID" \\
+          --label-columns "Not assigned:Positive experience & gratitude" \\
+          --exclude-themes "Labelling not possible;Not assigned" --out nhs-model.json
+      """,
+    valueOptions: [
+      "--text-column", "--labels-column", "--label-columns", "--id-column", "--exclude-themes", "--out",
+      "--folds", "--seed", "--c", "--thresholds", "--analyzer", "--min-df",
+    ],
+    flagOptions: ["--balanced"],
+    run: run
+  )
+
+  static func run(_ arguments: Arguments) throws -> ExitCode {
+    guard arguments.positional.count == 1 else { throw UsageError("give exactly one training FILE") }
+    let path = arguments.positional[0]
+    guard let textColumn = arguments.value("--text-column") else { throw UsageError("--text-column is required") }
+    guard let out = arguments.value("--out") else { throw UsageError("--out MODEL.json is required") }
+    let labels: TrainingSet.LabelSource
+    switch (arguments.value("--labels-column"), arguments.value("--label-columns")) {
+    case (let name?, nil):
+      labels = .column(name)
+    case (nil, let range?):
+      let parts = range.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw UsageError("--label-columns takes FIRST:LAST (two column headers)")
+      }
+      labels = .columns(first: parts[0], last: parts[1])
+    default:
+      throw UsageError("give one of --labels-column NAME or --label-columns FIRST:LAST")
+    }
+    var settings = TrainingSettings()
+    if let v = arguments.value("--folds") {
+      guard let k = Int(v), k >= 2 else { throw UsageError("--folds must be a whole number of 2 or more") }
+      settings.folds = k
+    }
+    if let v = arguments.value("--seed") {
+      guard let s = UInt64(v) else { throw UsageError("--seed must be a whole number of 0 or more") }
+      settings.seed = s
+    }
+    if let v = arguments.value("--c") {
+      guard let c = Double(v), c > 0 else { throw UsageError("--c must be a positive number") }
+      settings.c = c
+    }
+    if let v = arguments.value("--thresholds") {
+      guard let rule = ThresholdRule(rawValue: v) else { throw UsageError("--thresholds must be global, per-theme or fixed") }
+      settings.thresholdRule = rule
+    }
+    if let v = arguments.value("--analyzer") {
+      guard let a = FeatureSettings.Analyzer(rawValue: v) else { throw UsageError("--analyzer must be voices-stems or ascii-words") }
+      settings.features.analyzer = a
+    }
+    if let v = arguments.value("--min-df") {
+      guard let m = Int(v), m >= 1 else { throw UsageError("--min-df must be a whole number of 1 or more") }
+      settings.features.minimumDocumentFrequency = m
+    }
+    settings.balancedClassWeights = arguments.has("--balanced")
+    let excluded = Set((arguments.value("--exclude-themes") ?? "").split(separator: ";").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty })
+
+    let url = URL(fileURLWithPath: path)
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let table = try CSVReader.read(bytes: bytes, file: path)
+    for warning in table.warnings { Terminal.err(Terminal.styled("\(warning)", .yellow, forErr: true)) }
+    let set = try TrainingSet.read(
+      table, textColumn: textColumn, labels: labels, idColumn: arguments.value("--id-column"), excludedThemes: excluded)
+    var created = Date()
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+      created = Date(timeIntervalSince1970: seconds)
+    }
+    Terminal.progress("training on \(set.examples.count) comments, \(set.themes.count) themes, \(settings.folds) folds…")
+    let started = Date()
+    let model = try ThemeModel.train(
+      set, settings: settings, trainingFile: url.lastPathComponent,
+      trainingDataSHA256: ThemeModel.sha256Hex(of: bytes), created: created)
+    let seconds = Date().timeIntervalSince(started)
+    try model.jsonData().write(to: URL(fileURLWithPath: out), options: .atomic)
+    Terminal.clearProgress()
+    Terminal.out(summary(model.card, seconds: seconds, out: out))
+    return .ok
+  }
+
+  static func summary(_ card: ModelCard, seconds: Double, out: String) -> String {
+    func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "  n/a" }
+    var lines = [
+      "trained on \(card.commentsUsed) of \(card.rowsRead) rows of \(card.trainingFile) "
+        + "(sha256 \(card.trainingDataSHA256.prefix(12))…) in \(String(format: "%.1f", seconds)) s",
+    ]
+    for d in card.dropped { lines.append("  dropped \(d.count): \(d.reason)") }
+    lines.append("features: \(card.features.analyzer.rawValue), \(card.features.wordPairs ? "words + word pairs" : "words"), "
+      + "min df \(card.features.minimumDocumentFrequency), vocabulary \(card.vocabularySize)")
+    lines.append("\(card.settings.folds)-fold cross-validated micro-F1: \(f(card.scores.microF1AtHalf)) at 0.5, "
+      + "\(f(card.scores.microF1GlobalThreshold)) global threshold, \(f(card.scores.microF1PerThemeThresholds)) per-theme thresholds")
+    lines.append("model uses \(card.settings.thresholdRule.rawValue) thresholds: micro-F1 \(f(card.scores.microF1)), macro-F1 \(f(card.scores.macroF1))")
+    lines.append("")
+    lines.append("positives  threshold  precision  recall     F1  theme")
+    for t in card.themes.sorted(by: { $0.positives > $1.positives }) {
+      lines.append(String(format: "%9d  %9.3f  ", t.positives, t.threshold) + "    " + f(t.precision) + "   " + f(t.recall)
+        + "  " + f(t.f1) + "  " + t.id)
+    }
+    lines.append("")
+    lines.append("wrote \(out)")
+    return lines.joined(separator: "\n")
+  }
+}
