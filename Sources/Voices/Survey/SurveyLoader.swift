@@ -50,26 +50,29 @@ public enum SurveyLoader {
   /// missing) and counts the others as duplicates, each with a note naming the row kept.
   static func removeDuplicates(_ responses: inout [Response], accounting: inout RowAccounting, diagnostics: inout [Diagnostic]) {
     var latest: [String: Int] = [:]
-    for (index, response) in responses.enumerated() {
-      guard let id = response.respondentId else { continue }
-      if let kept = latest[id] {
-        let keptTime = responses[kept].submitted, time = response.submitted
-        if let keptTime, let time, time < keptTime { continue }
+    var withId = 0
+    for index in responses.indices {
+      guard let id = responses[index].respondentId else { continue }
+      withId += 1
+      if let kept = latest[id], let keptTime = responses[kept].submitted, let time = responses[index].submitted,
+        time < keptTime
+      {
+        continue
       }
       latest[id] = index
     }
-    guard latest.count < responses.lazy.filter({ $0.respondentId != nil }).count else { return }
+    guard latest.count < withId else { return }
     var kept: [Response] = []
     kept.reserveCapacity(latest.count)
-    for (index, response) in responses.enumerated() {
-      guard let id = response.respondentId, let keep = latest[id], keep != index else {
-        kept.append(response)
+    for index in responses.indices {
+      guard let id = responses[index].respondentId, let keep = latest[id], keep != index else {
+        kept.append(responses[index])
         continue
       }
       accounting.accepted -= 1
       accounting.duplicates += 1
       let winner = responses[keep]
-      diagnostics.append(Diagnostic(.note, at: response.location, value: id,
+      diagnostics.append(Diagnostic(.note, at: responses[index].location, value: id,
         "duplicate submission by the same respondent; kept the later one at row \(winner.location.row)\(winner.submitted.map { " (submitted \($0.iso))" } ?? "")"))
     }
     responses = kept
