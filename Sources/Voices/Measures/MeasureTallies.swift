@@ -20,9 +20,13 @@ public struct MeasureTallies: Sendable {
   ///   - exports: The exports read from a workspace.
   ///   - registry: The registered measures (positive labels, wording per wave); may be empty.
   ///   - fields: Zero, one or two breakdown fields (`group` is the respondent group).
+  ///
+  /// - Complexity: O(answers); keys are hashed once per export, series and group, not once per
+  ///   answer, because every response of an export has its answers in the same order.
   public init(_ exports: [SurveyExport], registry: MeasureRegistry, by fields: [String] = []) {
     self.fields = fields
-    var byKey: [Key: MeasureTally] = [:]
+    var all: [MeasureTally] = []
+    var indexByKey: [Key: Int] = [:]
     var asked: [MeasureSeries: [String: HowAsked]] = [:]
     for export in exports {
       let manifest = export.manifest
@@ -32,31 +36,60 @@ public struct MeasureTallies: Sendable {
         let wording = column.label ?? registry.definition(column.measure)?.wording[wave]
         asked[series, default: [:]][wave] = HowAsked(wording: wording, scale: column.scale)
       }
+      /// The tally of an answer (by its position in the response) in a group, made on first use.
+      func tallyIndex(_ answer: MeasureAnswer, in group: BreakdownGroup) -> Int? {
+        guard let scale = manifest.scale(answer.scale) else { return nil }
+        let series = MeasureSeries(measure: answer.measure, timepoint: answer.timepoint)
+        let key = Key(series: series, wave: wave, group: group)
+        if let index = indexByKey[key] { return index }
+        all.append(MeasureTally(series: series, wave: wave, group: group, scale: scale,
+                                positiveOptions: MeasureTallies.positiveOptions(of: scale, for: registry.definition(answer.measure))))
+        indexByKey[key] = all.count - 1
+        return all.count - 1
+      }
+      // Per group, the tally of each answer position, and the answer it was made for.
+      var slotsByGroup: [BreakdownGroup: [Slot]] = [:]
       for response in export.responses {
-        let groups = [BreakdownGroup.everyone] + (fields.isEmpty ? [] : [BreakdownGroup(fields.map {
-          BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: response))
-        })])
-        for answer in response.answers {
-          let series = MeasureSeries(measure: answer.measure, timepoint: answer.timepoint)
-          guard let scale = manifest.scale(answer.scale) else { continue }
-          for group in groups {
-            let key = Key(series: series, wave: wave, group: group)
-            if byKey[key] == nil {
-              byKey[key] = MeasureTally(series: series, wave: wave, group: group, scale: scale,
-                                        positiveOptions: MeasureTallies.positiveOptions(of: scale, for: registry.definition(answer.measure)))
-            }
-            byKey[key]?.add(answer.reading)
+        var groups = [BreakdownGroup.everyone]
+        if !fields.isEmpty {
+          groups.append(BreakdownGroup(fields.map {
+            BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: response))
+          }))
+        }
+        for group in groups {
+          var slots = slotsByGroup.removeValue(forKey: group) ?? []
+          for (position, answer) in response.answers.enumerated() {
+            if position == slots.count { slots.append(Slot(answer, tally: tallyIndex(answer, in: group))) }
+            if !slots[position].fits(answer) { slots[position] = Slot(answer, tally: tallyIndex(answer, in: group)) }
+            if let tally = slots[position].tally { all[tally].add(answer.reading) }
           }
+          slotsByGroup[group] = slots
         }
       }
     }
-    tallies = byKey.values.sorted { a, b in
+    tallies = all.sorted { a, b in
       if a.series != b.series { return a.series < b.series }
       if a.wave != b.wave { return a.wave < b.wave }
       if a.group.isEveryone != b.group.isEveryone { return a.group.isEveryone }
       return a.group < b.group
     }
     self.asked = asked
+  }
+
+  /// Where answers at one position of a response are counted (`nil`: their scale is unknown).
+  private struct Slot {
+    var measure: String
+    var timepoint: String?
+    var scale: String
+    var tally: Int?
+
+    init(_ answer: MeasureAnswer, tally: Int?) {
+      (measure, timepoint, scale, self.tally) = (answer.measure, answer.timepoint, answer.scale, tally)
+    }
+
+    func fits(_ answer: MeasureAnswer) -> Bool {
+      answer.measure == measure && answer.timepoint == timepoint && answer.scale == scale
+    }
   }
 
   struct Key: Hashable {

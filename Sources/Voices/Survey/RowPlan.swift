@@ -55,13 +55,19 @@ struct RowPlan {
   /// as an apostrophe.
   func cell(_ fields: [String], _ column: Int) -> String {
     guard column < fields.count else { return "" }
-    let value = CellText.trimmed(fields[column])
+    return meaning(of: fields[column])
+  }
+
+  /// A cell's text as the layout means it (see ``cell(_:_:)``).
+  func meaning(of field: String) -> String {
+    let value = CellText.trimmed(field)
     guard isSmartSurvey else { return value }
     return value == "NA" ? "" : CellText.smartSurveyApostrophes(value)
   }
 
   /// The response in one data row, or `nil` when the row cannot be read (a diagnostic says why).
-  func response(from record: Record, location: SourceLocation, name: String, diagnostics: inout [Diagnostic]) -> Response? {
+  func response(from record: Record, location: SourceLocation, name: String, diagnostics: inout [Diagnostic],
+                interner: inout ResponseInterner) -> Response? {
     let fields = record.fields
     func at(_ column: Int) -> SourceLocation { SourceLocation(file: location.file, row: location.row, column: column + 1) }
 
@@ -97,18 +103,14 @@ struct RowPlan {
       let value = cell(fields, column)
       if !value.isEmpty { breakdownValues[field] = value }
     }
-    var answers: [MeasureAnswer] = []
-    answers.reserveCapacity(measures.count)
-    for plan in measures {
-      let raw = cell(fields, plan.column)
-      let reading = plan.scale.read(raw, using: plan.index)
-      if reading == .unrecognised {
-        let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
-        diagnostics.append(Diagnostic(.error, at: at(plan.column), column: columns[plan.column], value: raw,
-          "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
-      }
-      answers.append(MeasureAnswer(measure: plan.measure.measure, scale: plan.scale.id, timepoint: plan.measure.timepoint,
-                                   reading: reading, raw: fields.indices.contains(plan.column) ? fields[plan.column] : "", column: plan.column + 1))
+    let cells = measures.map { fields.indices.contains($0.column) ? fields[$0.column] : "" }
+    let answers: [MeasureAnswer]
+    if let known = interner.answers(for: cells) {
+      answers = known
+    } else {
+      let (read, recognised) = self.answers(cells, location: location, diagnostics: &diagnostics)
+      if recognised { interner.remember(read, for: cells) }
+      answers = read
     }
     var texts: [FreeTextAnswer] = []
     for (question, column) in self.texts {
@@ -118,7 +120,35 @@ struct RowPlan {
     let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cell(fields, $0))) } ?? false
     let id = "\(name):" + (respondentId ?? "row\(record.row)")
     return Response(id: id, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
-                    submitted: submitted, location: location, breakdowns: breakdownValues, answers: answers,
-                    texts: texts, consentToQuote: consent, weight: weight)
+                    submitted: submitted, location: location, breakdowns: interner.shared(breakdownValues),
+                    answers: answers, texts: texts, consentToQuote: consent, weight: weight)
+  }
+
+  /// The measure answers in one row's measure cells (`cells[i]` is measure `i`'s cell as read),
+  /// and whether every one was recognised; each unrecognised answer adds an error diagnostic.
+  private func answers(_ cells: [String], location: SourceLocation, diagnostics: inout [Diagnostic])
+    -> (answers: [MeasureAnswer], recognised: Bool)
+  {
+    var answers: [MeasureAnswer] = []
+    answers.reserveCapacity(measures.count)
+    var recognised = true
+    for (plan, field) in zip(measures, cells) {
+      let raw = meaning(of: field)
+      let reading = plan.scale.read(raw, using: plan.index)
+      var asRead = field
+      if case .option(let position) = reading, asRead == plan.scale.labels[position] {
+        asRead = plan.scale.labels[position]  // one shared copy of the label, not one per row
+      }
+      if reading == .unrecognised {
+        recognised = false
+        let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
+        diagnostics.append(Diagnostic(.error, at: SourceLocation(file: location.file, row: location.row, column: plan.column + 1),
+          column: columns[plan.column], value: raw,
+          "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
+      }
+      answers.append(MeasureAnswer(measure: plan.measure.measure, scale: plan.scale.id, timepoint: plan.measure.timepoint,
+                                   reading: reading, raw: asRead, column: plan.column + 1))
+    }
+    return (answers, recognised)
   }
 }

@@ -85,9 +85,8 @@ public struct Workspace: Sendable {
     }
     let fileName = displayName(of: manifest.file)
     do {
-      let table = try TableReader.read(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
-                                       sheet: manifest.sheet.map(SheetSelector.init))
-      load.exports.append(SurveyLoader.load(table, manifest: manifest, name: name))
+      load.exports.append(try SurveyLoader.load(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
+                                                manifest: manifest, name: name))
     } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
     }

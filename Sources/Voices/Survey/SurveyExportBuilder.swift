@@ -1,0 +1,103 @@
+import Foundation
+
+/// Builds one export's responses record by record, so a reader can stream the export and no
+/// table is held beside the responses.
+///
+/// The first `effectiveHeaderRows` records are the header; the manifest is resolved against
+/// them once, then each later record becomes a response, a rejected row or a blank row, each
+/// counted in the accounting.
+struct SurveyExportBuilder {
+  private let manifest: Manifest
+  private let name: String
+  private let file: String
+  private let headerCount: Int
+  private let spreadsheet: Bool
+  private var headers: [Record] = []
+  private var plan: RowPlan?
+  /// Set when the header could not be read: later records cannot be interpreted.
+  private var headerless = false
+  private var columns: [String] = []
+  private var dataRows = 0
+  private var accounting = RowAccounting()
+  private var responses: [Response] = []
+  private var diagnostics: [Diagnostic] = []
+  private var interner = ResponseInterner()
+
+  init(manifest: Manifest, name: String, file: String) {
+    self.manifest = manifest
+    self.name = name
+    self.file = file
+    headerCount = manifest.effectiveHeaderRows
+    spreadsheet = manifest.file.lowercased().hasSuffix(".xlsx")
+  }
+
+  /// Takes the next record of the export, in file order.
+  mutating func add(_ record: Record) {
+    if let plan {
+      addData(record, plan: plan)
+    } else if !headerless {
+      headers.append(record)
+      if headers.count == headerCount { readHeader() }
+    }
+  }
+
+  /// The export, once every record has been added; `warnings` are the reader's, listed first.
+  mutating func finish(warnings: [ReadWarning]) -> SurveyExport {
+    if plan == nil, !headerless { readHeader() }
+    var all = warnings.map { Diagnostic(.warning, at: $0.location, $0.message) }
+    all += diagnostics
+    if plan != nil {
+      if dataRows == 0 {
+        all.append(Diagnostic(.warning, at: SourceLocation(file: file, row: headerRow), "the export has a header but no responses"))
+      }
+      SurveyLoader.removeDuplicates(&responses, accounting: &accounting, diagnostics: &all)
+    }
+    return SurveyExport(name: name, manifest: manifest, columns: columns, responses: responses,
+                        accounting: accounting, diagnostics: all)
+  }
+
+  private var headerRow: Int { headers.first?.row ?? 1 }
+
+  private mutating func readHeader() {
+    columns = manifest.layout.columnNames(from: headers.map(\.fields))
+    guard headers.count == headerCount, !columns.isEmpty else {
+      headerless = true
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 1),
+        "the file has no header row; a \(manifest.layout.displayName) export starts with \(headerCount) header row\(headerCount == 1 ? "" : "s")"))
+      return
+    }
+    var resolver = ColumnResolver(columns: columns, file: file, headerRow: headerRow)
+    plan = RowPlan(manifest: manifest, resolver: &resolver)
+    diagnostics += resolver.diagnostics
+  }
+
+  private mutating func addData(_ record: Record, plan: RowPlan) {
+    dataRows += 1
+    accounting.read += 1
+    let location = SourceLocation(file: file, row: record.row)
+    if record.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+      accounting.reject("blank row")
+      diagnostics.append(Diagnostic(.warning, at: location, "blank row skipped"))
+      return
+    }
+    if record.fields.count < columns.count, !spreadsheet {
+      accounting.reject("too few fields")
+      diagnostics.append(Diagnostic(.error, at: location,
+        "expected \(columns.count) fields, found \(record.fields.count); the row is not read (a missing separator or a line break outside quotes?)"))
+      return
+    }
+    if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.isEmpty }) {
+      accounting.reject("too many fields")
+      diagnostics.append(Diagnostic(.error, at: location,
+        "expected \(columns.count) fields, found \(record.fields.count); values past column \(SourceLocation.columnLetters(columns.count)) would be lost, so the row is not read"))
+      return
+    }
+    if let response = plan.response(from: record, location: location, name: name, diagnostics: &diagnostics,
+                                      interner: &interner) {
+      accounting.accepted += 1
+      responses.append(response)
+    } else {
+      accounting.reject("unreadable attendance")
+    }
+  }
+}
