@@ -1,28 +1,25 @@
 /// A coded comment as page runs: anonymised by `Redactor`, with the words a theme was coded
 /// from highlighted (`<mark>`).
 ///
-/// Coding's evidence offsets are UTF-8 byte offsets into the original comment and Privacy's
-/// redacted spans are Unicode scalar offsets into the same text; both are turned into scalar
-/// positions, then the text is walked once. Personal data always wins: where evidence overlaps
-/// a redacted span only the marker (e.g. `[name]`) is written, never the words under it.
+/// Coding's evidence and Privacy's redacted spans are both Unicode scalar offsets into the
+/// original comment (the Text module's units); the text is walked once, copying each stretch
+/// as one slice of UTF-8. Personal data always wins: where evidence overlaps a redacted span
+/// only the marker (e.g. `[name]`) is written, never the words under it.
 enum CommentMarkup {
   static func runs(_ text: String, evidence: [Evidence], redaction: Redaction) -> [HTMLDocument.Inline] {
-    let scalars = Array(text.unicodeScalars)
-    // UTF-8 byte offset -> scalar index.
-    var byteToScalar: [Int: Int] = [:]
-    var byte = 0
-    for (i, s) in scalars.enumerated() {
-      byteToScalar[byte] = i
-      byte += String(s).utf8.count
+    let bytes = Array(text.utf8)
+    // Scalar index -> UTF-8 offset of its first byte, and the end.
+    var byteOf: [Int] = []
+    byteOf.reserveCapacity(bytes.count + 1)
+    for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { byteOf.append(offset) }
+    byteOf.append(bytes.count)
+    let count = byteOf.count - 1
+    var marked = [Bool](repeating: false, count: count)
+    for e in evidence where 0 <= e.start && e.start < e.end && e.end <= count {
+      for i in e.start..<e.end { marked[i] = true }
     }
-    byteToScalar[byte] = scalars.count
-    var marked = [Bool](repeating: false, count: scalars.count)
-    for e in evidence {
-      guard let a = byteToScalar[e.start], let b = byteToScalar[e.end], a <= b else { continue }
-      for i in a..<b { marked[i] = true }
-    }
-    var redactedAt = [Int](repeating: -1, count: scalars.count)
-    for (k, span) in redaction.spans.enumerated() where span.start < span.end && span.end <= scalars.count {
+    var redactedAt = [Int](repeating: -1, count: count)
+    for (k, span) in redaction.spans.enumerated() where 0 <= span.start && span.start < span.end && span.end <= count {
       for i in span.start..<span.end { redactedAt[i] = k }
     }
     var runs: [HTMLDocument.Inline] = []
@@ -33,18 +30,21 @@ enum CommentMarkup {
       buffer = ""
     }
     var i = 0
-    while i < scalars.count {
+    while i < count {
       if redactedAt[i] >= 0 {
         let k = redactedAt[i]
         if bufferMarked { flush() }
         bufferMarked = false
         buffer += redaction.spans[k].kind.marker
-        while i < scalars.count, redactedAt[i] == k { i += 1 }
+        while i < count, redactedAt[i] == k { i += 1 }
         continue
       }
       if marked[i] != bufferMarked { flush(); bufferMarked = marked[i] }
-      buffer.unicodeScalars.append(scalars[i])
-      i += 1
+      // The whole stretch of scalars alike in marking, copied as one slice of bytes.
+      var j = i + 1
+      while j < count, redactedAt[j] < 0, marked[j] == marked[i] { j += 1 }
+      buffer += String(decoding: bytes[byteOf[i]..<byteOf[j]], as: UTF8.self)
+      i = j
     }
     flush()
     return runs

@@ -39,8 +39,20 @@ public enum TableWriter {
 
   /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
   public static func jsonString(_ text: String) -> String {
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
+    var out = ""
+    appendJSONString(text, to: &out)
+    return out
+  }
+
+  /// Appends `text` as a quoted JSON string to `out` (see ``jsonString(_:)``); text with
+  /// nothing to escape, the usual case, is copied whole.
+  static func appendJSONString(_ text: String, to out: inout String) {
+    out += "\""
+    defer { out += "\"" }
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+      out += text
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -54,6 +66,5 @@ public enum TableWriter {
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out + "\""
   }
 }

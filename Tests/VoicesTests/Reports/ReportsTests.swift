@@ -237,6 +237,16 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     #expect(html.contains("[email]"))
   }
 
+  @Test("evidence from the coder lands on its words after curly quotes, accents and emoji")
+  func commentMarkupBeyondASCII() throws {
+    let text = "We couldn’t get café help 😞 and Mrs Okafor said “mental health” waits are long"
+    let engine = try CodingEngineTests.engine(["\"mental health\""])
+    let evidence = try #require(engine.code(text).first).evidence
+    let html = CommentMarkup.runs(text, evidence: evidence, redaction: Redactor().redact(text)).map(\.html).joined()
+    #expect(html.contains("“<mark>mental health</mark>”"))
+    #expect(html.contains("We couldn’t get café help 😞 and Mrs [name] said"))
+  }
+
   @Test("actions.csv: columns by name, themes split on ;, a missing column named")
   func actionsFile() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voices-actions-\(UUID().uuidString)")

@@ -41,37 +41,43 @@ indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, Expres
   /// Pretty-printed with two-space indents and a final newline.
   func render() -> String {
     var out = ""
-    write(to: &out, indent: "")
+    write(to: &out, depth: 0)
     return out + "\n"
   }
 
-  private func write(to out: inout String, indent: String) {
+  private static func indent(_ out: inout String, _ depth: Int) {
+    for _ in 0..<depth { out += "  " }
+  }
+
+  private func write(to out: inout String, depth: Int) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .integer(let i): out += String(i)
     case .number(let d): out += d.isFinite ? NumberFormatting.plain(d) : "null"
-    case .string(let s): out += TableWriter.jsonString(s)
+    case .string(let s): TableWriter.appendJSONString(s, to: &out)
     case .array(let items):
       guard !items.isEmpty else { out += "[]"; return }
-      let inner = indent + "  "
       out += "[\n"
       for (i, item) in items.enumerated() {
-        out += inner
-        item.write(to: &out, indent: inner)
+        Self.indent(&out, depth + 1)
+        item.write(to: &out, depth: depth + 1)
         out += i + 1 < items.count ? ",\n" : "\n"
       }
-      out += indent + "]"
+      Self.indent(&out, depth)
+      out += "]"
     case .object(let members):
       guard !members.isEmpty else { out += "{}"; return }
-      let inner = indent + "  "
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
-        out += inner + TableWriter.jsonString(key) + ": "
-        value.write(to: &out, indent: inner)
+        Self.indent(&out, depth + 1)
+        TableWriter.appendJSONString(key, to: &out)
+        out += ": "
+        value.write(to: &out, depth: depth + 1)
         out += i + 1 < members.count ? ",\n" : "\n"
       }
-      out += indent + "}"
+      Self.indent(&out, depth)
+      out += "}"
     }
   }
 }
