@@ -29,6 +29,7 @@ extension Redactor {
     "at", "attends", "attend", "attended", "attending", "into", "goes to", "go to", "went to", "going to",
     "moved to", "move to", "moving to", "moved him to", "moved her to", "started at", "starts at", "from",
   ].map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
+  static let schoolCueStarts = Set(schoolCues.compactMap(\.first))
   static let hashSchool = Scan.hash("school")
   static let hashAnd = Scan.hash("and")
 
@@ -97,7 +98,8 @@ extension Redactor {
     let tokens = scan.tokens
     var t = 0
     while t < tokens.count {
-      guard let cue = Redactor.schoolCues.first(where: { matches($0, at: t, scan) }) else { t += 1; continue }
+      guard Redactor.schoolCueStarts.contains(tokens[t].hash),
+            let cue = Redactor.schoolCues.first(where: { matches($0, at: t, scan) }) else { t += 1; continue }
       let first = t + cue.count
       t += 1
       guard first < tokens.count, tokens[first].kind == .word, !tokens[first].lineBreakBefore else { continue }
