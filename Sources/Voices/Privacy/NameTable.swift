@@ -20,6 +20,13 @@ struct NameTable: Sendable {
   let verbNames: Set<UInt64>
   let nameFollowers: Set<UInt64>
   let saints: Set<UInt64>
+  /// Words that follow a title without being a name ("Mr and Mrs", "Miss is").
+  let afterTitleStop: Set<UInt64>
+  /// Lower-case small words in the first-name lists: never names in lower case.
+  let functionWords: Set<UInt64>
+  /// Lower-case everyday words in the first-name lists: names only after a strong cue.
+  let everydayWords: Set<UInt64>
+  static let hashMiss = Scan.hash("miss")
 
   static let shared = NameTable()
 
@@ -41,7 +48,31 @@ struct NameTable: Sendable {
       can't won't isn't doesn't didn't wasn't hasn't and who had went came wants
       """)
     saints = NameTable.hashes("st saint")
+    afterTitleStop = NameTable.hashes("""
+      and or & the a an to of in at on is was has had who said says from for with or nor but so
+      mr mrs ms miss dr mx sir madam
+      """)
+    functionWords = NameTable.hashes(NameTable.functionWordsText)
+    everydayWords = NameTable.hashes(NameTable.everydayWordsText)
   }
+
+  /// Small words that appear in the first-name lists (census lists hold many): never a name
+  /// in lower case.
+  static let functionWordsText = """
+    an in is it so to we me my he she his her him they them our us as at be by do go no of on or up
+    am are was were has had can did not but and all any one two ten who why how what when where
+    """
+
+  /// Everyday words that are also first names: a name in lower case only after a strong cue
+  /// ("my son jack"), else the word.
+  static let everydayWordsText = """
+    sky star rain river storm sunny summer winter spring autumn dawn eve ever even rose lily iris
+    jack jade ruby pearl amber mark bill will may june april august sue rob pat bob dick art
+    guy max young king prince rich rusty sandy stormy brook brooke dale glen heath forest wood
+    reed reid moss rush shade skye sol lee ray van
+    happy lucky sonny precious faith hope joy grace charity patience honor honour
+    gay kind lord major minor noble page pip roma royal sage scout sterling true trinity unity
+    """
 
   static let calendarWords = """
     january february march april may june july august september october november december

@@ -7,6 +7,7 @@ public enum RedactionKind: String, Sendable, Equatable, Hashable, CaseIterable {
   case nhsNumber = "nhs-number"
   case dateOfBirth = "date-of-birth"
   case url
+  case address
 
   /// The marker that stands in the redacted text where the personal data was.
   public var marker: String {
@@ -19,6 +20,7 @@ public enum RedactionKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case .nhsNumber: "[nhs number]"
     case .dateOfBirth: "[date of birth]"
     case .url: "[url]"
+    case .address: "[address]"
     }
   }
 }

@@ -1,6 +1,12 @@
 /// Names of people: after a cue ("my son Jack", "Mrs Smith"), or a Capitalised word in the
 /// built-in lists (see `BuiltInNames`) in a name-like position.
 ///
+/// Comments typed on a phone are often all lower case, so a lower-case word is taken as a name
+/// where the position leaves little doubt: after a title ("mrs hughes", "dr okonkwo-ade"),
+/// and, when it is a built-in first name that is not also an English word, after a cue ("my son
+/// jack", "spoke to sarah"). Lower-case names with no cue are left: "jack" alone is as often a
+/// word as a name.
+///
 /// A built-in name that is also a common English word ("Will", "Hope", "Young") is kept when
 /// it is Capitalised only because it starts a sentence, or when it sits in a run of
 /// capitalised words that is clearly not a person ("Early Help", "Young Carers"); it is
@@ -12,12 +18,19 @@ extension Redactor {
     "my son", "my daughter", "my child", "my boy", "my girl", "mum to", "mum of", "dad to", "dad of",
     "mother of", "father of", "our son", "our daughter", "his name is", "her name is", "their name is",
     "my son's name is", "my daughter's name is", "my stepson", "my stepdaughter", "my grandson",
-    "my granddaughter", "my twins", "my name is", "i am", "i'm",
+    "my granddaughter", "my twins", "my name is", "i am", "i'm", "my names", "my lad", "my little boy",
+    "my little girl", "my little one", "my eldest", "my youngest", "my middle child", "my foster son",
+    "my foster daughter", "my foster child", "my adopted son", "my adopted daughter", "my nephew",
+    "my niece", "my grandchild", "my brother", "my sister", "my little brother", "my little sister",
+    "my big brother", "my big sister", "my friend", "my best friend", "my mate", "my partner",
+    "my husband", "my wife", "my carer", "our foster son", "our foster daughter",
   ].map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
 
   /// Cues after which a Capitalised word is a name only if it is not a place or service
   /// ("called Social Services" is not a name).
-  static let weakCues: [[UInt64]] = ["called", "named", "call him", "call her", "known as"]
+  static let weakCues: [[UInt64]] = ["called", "named", "call him", "call her", "known as", "spoke to",
+                                     "speak to", "spoken to", "talked to", "talk to", "ask for", "asked for",
+                                     "thanks to", "thank you", "met with", "worker", "keyworker"]
     .map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
 
   func matches(_ cue: [UInt64], at t: Int, _ scan: Scan) -> Bool {
@@ -31,7 +44,8 @@ extension Redactor {
     let tokens = scan.tokens
     var k = start
     if scan.isChar(k, ",") || scan.isChar(k, ":") { k += 1 }
-    guard k < tokens.count, tokens[k].isCapitalised, !tokens[k].lineBreakBefore else { return nil }
+    guard k < tokens.count, !tokens[k].lineBreakBefore else { return nil }
+    guard tokens[k].isCapitalised else { return lowerCaseName(at: k, strong: strong, scan) }
     let h = tokens[k].hash
     if names.notNames.contains(h), !(strong && (names.calendar.contains(h) || names.allNames.contains(h))) { return nil }
     if !strong {
@@ -45,10 +59,76 @@ extension Redactor {
     var end = tokens[k].end
     let next = k + 1
     if next < tokens.count, tokens[next].isCapitalised, tokens[next].spaceBefore, !tokens[next].lineBreakBefore,
-       !names.notNames.contains(tokens[next].hash), !names.organisationWords.contains(tokens[next].hash) {
+       !names.notNames.contains(tokens[next].hash),
+       !names.organisationWords.contains(tokens[next].hash) || isSurnameEndingRun(next, scan) {
       end = tokens[next].end
     }
     return Finding(kind: .name, start: tokens[k].start, end: end)
+  }
+
+  /// A lower-case built-in first name at `k` (with a following lower-case surname), for a
+  /// position a cue has made name-like; nil for words that are also English words.
+  func lowerCaseName(at k: Int, strong: Bool, _ scan: Scan) -> Finding? {
+    let tokens = scan.tokens
+    guard k < tokens.count, isPlainFirstName(tokens[k]) || (strong && isCuedFirstName(tokens[k])) else { return nil }
+    var end = tokens[k].end
+    if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].spaceBefore, !tokens[k + 1].lineBreakBefore,
+       names.allNames.contains(tokens[k + 1].hash), !names.ambiguous.contains(tokens[k + 1].hash),
+       !names.notNames.contains(tokens[k + 1].hash), !names.organisationWords.contains(tokens[k + 1].hash),
+       !names.functionWords.contains(tokens[k + 1].hash), !names.everydayWords.contains(tokens[k + 1].hash) {
+      end = tokens[k + 1].end
+    }
+    return Finding(kind: .name, start: tokens[k].start, end: end)
+  }
+
+  /// A word in the first-name list that is not also an English word, place or SEND term.
+  func isPlainFirstName(_ token: Scan.Token) -> Bool {
+    isEverydayFirstName(token) && !names.everydayWords.contains(token.hash)
+  }
+
+  /// A word in the first-name list that is not a small word, a place, a SEND term or a word
+  /// usually read otherwise ("will", "may"); everyday words such as "jack" pass.
+  func isEverydayFirstName(_ token: Scan.Token) -> Bool {
+    isCuedFirstName(token) && !names.ambiguous.contains(token.hash) && !names.organisationWords.contains(token.hash)
+  }
+
+  /// A first name right after a strong cue ("my son grace"): any in the list but small words,
+  /// verbs and modals ("my son will"), months and places.
+  func isCuedFirstName(_ token: Scan.Token) -> Bool {
+    token.kind == .word && token.end - token.start >= 2 && names.firstNames.contains(token.hash)
+      && !names.notNames.contains(token.hash) && !names.functionWords.contains(token.hash)
+      && !names.verbNames.contains(token.hash)
+  }
+
+  /// The name after a title in any case: "Mrs Smith", "mrs hughes", "Dr. Okonkwo-Ade". Any
+  /// word will do ("Mrs" is never followed by anything else), except after "miss", a verb too.
+  func titledName(at t: Int, _ scan: Scan) -> Finding? {
+    let tokens = scan.tokens
+    var k = t + 1
+    if scan.isChar(k, "."), !tokens[k].spaceBefore { k += 1 }
+    guard k < tokens.count, tokens[k].kind == .word, !tokens[k].lineBreakBefore,
+          !names.afterTitleStop.contains(tokens[k].hash), !names.functionWords.contains(tokens[k].hash) else { return nil }
+    let isMiss = tokens[t].hash == NameTable.hashMiss
+    if isMiss, !tokens[t].isCapitalised, !(names.allNames.contains(tokens[k].hash) && !names.ambiguous.contains(tokens[k].hash)) {
+      return nil
+    }
+    if tokens[k].isCapitalised { return cueName(at: k, strong: true, scan) }
+    if isMiss, tokens[t].isCapitalised, !names.allNames.contains(tokens[k].hash) { return nil }
+    // lower case: the word, and hyphenated parts ("okonkwo-ade")
+    var last = k
+    while last + 2 < tokens.count, scan.isChar(last + 1, "-"), !tokens[last + 1].spaceBefore,
+          tokens[last + 2].kind == .word, !tokens[last + 2].spaceBefore {
+      last += 2
+    }
+    return Finding(kind: .name, start: tokens[k].start, end: tokens[last].end)
+  }
+
+  /// Whether token `k` is a surname ("Hall", "Ward") that ends its capitalised run, so after a
+  /// first name it is the surname, not an organisation ("Isla Hall", not "Village Hall Trust").
+  func isSurnameEndingRun(_ k: Int, _ scan: Scan) -> Bool {
+    let tokens = scan.tokens
+    return names.allNames.contains(tokens[k].hash)
+      && !(k + 1 < tokens.count && tokens[k + 1].isCapitalised && tokens[k + 1].spaceBefore && !tokens[k + 1].lineBreakBefore)
   }
 
   func findNames(_ scan: Scan, into findings: inout [Finding]) {
@@ -57,15 +137,12 @@ extension Redactor {
     while t < tokens.count {
       let token = tokens[t]
       guard token.kind == .word else { t += 1; continue }
-      // titles: Mr Smith, Mrs. Jones
-      if token.isCapitalised, names.titles.contains(token.hash) {
-        var k = t + 1
-        if scan.isChar(k, "."), !tokens[k].spaceBefore { k += 1 }
-        if let found = cueName(at: k, strong: true, scan) {
-          findings.append(found)
-          t = k + 1
-          continue
-        }
+      // titles: Mr Smith, Mrs. Jones, mrs hughes
+      if names.titles.contains(token.hash), let found = titledName(at: t, scan) {
+        findings.append(found)
+        t += 1
+        while t < tokens.count, tokens[t].start < found.end { t += 1 }
+        continue
       }
       var cued = false
       for cue in Redactor.strongCues where matches(cue, at: t, scan) {
@@ -133,11 +210,18 @@ extension Redactor {
       }
       k += 1
     }
+    // "Isla Hall": an unambiguous first name and a surname that ends the run
+    let runStartsHere = first == t
+      || (first == t - 1 && scan.startsSentence(first) && !names.allNames.contains(tokens[first].hash))
+    if runStartsHere, last == t + 1, names.firstNames.contains(h), !names.ambiguous.contains(h),
+       isSurnameEndingRun(t + 1, scan) {
+      return Finding(kind: .name, start: tokens[t].start, end: tokens[t + 1].end)
+    }
     if organisation || names.organisationWords.contains(h) { return nil }
     if names.ambiguous.contains(h) {
       if otherNonName { return nil }
       if scan.startsSentence(t), !unambiguousOther {
-        let possessive = scan.isChar(t + 1, "'") && !tokens[t + 1].spaceBefore
+        let possessive = scan.isApostrophe(t + 1) && !tokens[t + 1].spaceBefore
         let verb = names.verbNames.contains(h) && t + 1 < tokens.count && names.nameFollowers.contains(tokens[t + 1].hash)
         guard possessive || verb else { return nil }
       }

@@ -141,6 +141,13 @@ struct Scan {
     return true
   }
 
+  /// Whether token `i` is an apostrophe, straight or curly (’).
+  @inline(__always) func isApostrophe(_ i: Int) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .other && tokens[i].hash == Scan.apostropheHash
+  }
+
+  static let apostropheHash = (fnvOffset ^ UInt64(UInt8(ascii: "'"))) &* fnvPrime
+
   /// The byte at `i`, or 0 outside the text.
   @inline(__always) func byte(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
 

@@ -3,8 +3,13 @@
 ///
 /// A run made only of generic words ("Primary School", "Special School", "Forest School",
 /// "the Virtual School") names a kind of school or a service, not a school, and stays.
+///
+/// In lower case ("goes to hillside primary", "at st marys") capitals cannot mark the name, so
+/// a school is taken only after a cue that places a child in a school (`at`, `goes to`,
+/// `attends`, ...): the distinctive words between the cue and a school word, or a saint's name.
 extension Redactor {
-  static let schoolKeywords: Set<UInt64> = NameTable.hashes("primary academy school college infants infant junior juniors")
+  static let schoolKeywords: Set<UInt64> = NameTable.hashes(
+    "primary academy school college infants infant junior juniors grammar nursery preschool kindergarten")
   /// Words that may follow a keyword inside the name ("Primary School", "Junior Academy").
   static let schoolTails: Set<UInt64> = NameTable.hashes("school academy primary infants infant junior juniors college")
   /// Words that do not make a school's name on their own.
@@ -17,7 +22,14 @@ extension Redactor {
     asd asc mld sld pmld semh pru ebd autism autistic resource base unit academy school college
     big small good bad best worst other another same different every each any all no both
     year reception key stage mainstream's special's which what when where why how if but and or
+    after before breakfast english spelling punctuation maths math science music drama art
     """)
+  /// Words that put a school after them ("my son goes to ...").
+  static let schoolCues: [[UInt64]] = [
+    "at", "attends", "attend", "attended", "attending", "into", "goes to", "go to", "went to", "going to",
+    "moved to", "move to", "moving to", "moved him to", "moved her to", "started at", "starts at", "from",
+  ].map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
+  static let schoolCueStarts = Set(schoolCues.compactMap(\.first))
   static let hashSchool = Scan.hash("school")
   static let hashAnd = Scan.hash("and")
 
@@ -46,10 +58,10 @@ extension Redactor {
         } else if token.kind == .word, token.hash == Redactor.hashOf, k > 0, k + 1 <= t,
                   tokens[k - 1].isCapitalised || tokens[k - 1].end - tokens[k - 1].start == 1 {
           // "C of E", "Church of England"
-        } else if scan.isChar(k, "'") && !tokens[k].spaceBefore, k + 1 < t, tokens[k + 1].end - tokens[k + 1].start == 1 {
+        } else if scan.isApostrophe(k) && !tokens[k].spaceBefore, k + 1 < t, tokens[k + 1].end - tokens[k + 1].start == 1 {
           // possessive "Mary's": the apostrophe; the "s" was taken as a word below
         } else if token.kind == .word, token.end - token.start == 1, (scan.bytes[token.start] | 0x20) == UInt8(ascii: "s"),
-                  scan.isChar(k - 1, "'") {
+                  scan.isApostrophe(k - 1) {
           // the "s" of a possessive
         } else if scan.isChar(k, "."), k > 0, names.saints.contains(tokens[k - 1].hash) {
           // "St."
@@ -76,6 +88,50 @@ extension Redactor {
       if distinctive, first < t {
         findings.append(Finding(kind: .school, start: tokens[first].start, end: tokens[last].end))
       }
+      t = last + 1
+    }
+    findCuedSchools(scan, into: &findings)
+  }
+
+  /// Schools after a cue in any case: "at hillside primary", "goes to st marys".
+  func findCuedSchools(_ scan: Scan, into findings: inout [Finding]) {
+    let tokens = scan.tokens
+    var t = 0
+    while t < tokens.count {
+      guard Redactor.schoolCueStarts.contains(tokens[t].hash),
+            let cue = Redactor.schoolCues.first(where: { matches($0, at: t, scan) }) else { t += 1; continue }
+      let first = t + cue.count
+      t += 1
+      guard first < tokens.count, tokens[first].kind == .word, !tokens[first].lineBreakBefore else { continue }
+      // "st marys", "St. John's": a saint and a name
+      if names.saints.contains(tokens[first].hash) {
+        var k = first + 1
+        if scan.isChar(k, "."), !tokens[k].spaceBefore { k += 1 }
+        guard k < tokens.count, tokens[k].kind == .word, !tokens[k].lineBreakBefore,
+              !Redactor.genericSchoolWords.contains(tokens[k].hash) else { continue }
+        var last = k
+        if scan.isApostrophe(k + 1), k + 2 < tokens.count, tokens[k + 2].end - tokens[k + 2].start == 1 { last = k + 2 }
+        while last + 1 < tokens.count, Redactor.schoolKeywords.contains(tokens[last + 1].hash), tokens[last + 1].spaceBefore {
+          last += 1
+        }
+        findings.append(Finding(kind: .school, start: tokens[first].start, end: tokens[last].end))
+        t = last + 1
+        continue
+      }
+      // up to three distinctive words, then school words: "hillside primary", "oak tree academy"
+      var k = first
+      while k < tokens.count, k - first < 3, tokens[k].kind == .word, !tokens[k].lineBreakBefore,
+            !Redactor.schoolKeywords.contains(tokens[k].hash), !Redactor.genericSchoolWords.contains(tokens[k].hash),
+            !names.functionWords.contains(tokens[k].hash), tokens[k].end - tokens[k].start > 1 {
+        k += 1
+      }
+      guard k > first, k < tokens.count, Redactor.schoolKeywords.contains(tokens[k].hash), tokens[k].spaceBefore,
+            !tokens[k].lineBreakBefore else { continue }
+      var last = k
+      while last + 1 < tokens.count, Redactor.schoolTails.contains(tokens[last + 1].hash), tokens[last + 1].spaceBefore {
+        last += 1
+      }
+      findings.append(Finding(kind: .school, start: tokens[first].start, end: tokens[last].end))
       t = last + 1
     }
   }

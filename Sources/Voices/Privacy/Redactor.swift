@@ -10,7 +10,7 @@ import Foundation
 /// `Tests/VoicesTests/Fixtures/privacy` measure it.
 ///
 /// When two findings overlap the more specific wins, in this order: email, URL, NHS number,
-/// phone, postcode, date of birth, school, name. Names next to each other ("Jack Smith")
+/// phone, postcode, date of birth, address, school, name. Names next to each other ("Jack Smith")
 /// become one `[name]`.
 public struct Redactor: Sendable {
   /// Hashes of workspace entries: first token hash → every entry starting with it, as token
@@ -44,6 +44,7 @@ public struct Redactor: Sendable {
       findNumbers(scan, into: &findings)
       findPostcodes(scan, into: &findings)
       findDatesOfBirth(scan, into: &findings)
+      findAddresses(scan, into: &findings)
       findListed(listedSchools, kind: .school, scan, into: &findings)
       findSchools(scan, into: &findings)
       findListed(listedNames, kind: .name, scan, into: &findings)

@@ -15,6 +15,39 @@ import Testing
   func kinds(_ input: String, _ expected: String) {
     #expect(Redactor().redact(input).text == expected)
   }
+
+  @Test("lower-case and phone-typed personal data in name-like places", arguments: [
+    ("my son jack goes to hillside primary", "my son [name] goes to [school]"),
+    ("i'm tom, 15, from broadstone", "i'm [name], 15, from broadstone"),
+    ("my sons teacher mrs hughes never replied", "my sons teacher mrs [name] never replied"),
+    ("we saw dr. okonkwo-ade in march", "we saw dr. [name] in march"),
+    ("Ask for sarah at st marys", "Ask for [name] at [school]"),
+    ("Review at St Mary’s C of E First School went well", "Review at [school] went well"),
+    ("my lad Kacper has ADHD", "my lad [name] has ADHD"),
+    ("The head at Parkstone Grammar said no", "The head at [school] said no"),
+    ("Contact Isla Hall on Monday", "Contact [name] on Monday"),
+    ("We live at 14 Acacia Avenue, Poole", "We live at [address], Poole"),
+    ("we live at 9 elm close", "we live at [address]"),
+  ])
+  func lowerCase(_ input: String, _ expected: String) {
+    #expect(Redactor().redact(input).text == expected)
+  }
+
+  @Test("ordinary words that look like personal data stay", arguments: [
+    "He has 2 close friends in his class.",
+    "It is a 3 hours drive to the nearest specialist school.",
+    "The bus stop is 5 miles down the road.",
+    "My son will be 9 in May.",
+    "i miss school in the holidays",
+    "Mr and Mrs are not on the form.",
+    "He used to love school but now refuses to go.",
+    "we went to mainstream school first then a special school",
+    "She goes to after school club on Tuesdays.",
+    "English grammar is his hardest subject.",
+  ])
+  func ordinary(_ input: String) {
+    #expect(Redactor().redact(input).text == input)
+  }
 }
 
 @Suite("Comment file redaction") struct CommentFileRedactionTests {
