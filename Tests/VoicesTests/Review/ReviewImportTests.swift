@@ -112,7 +112,8 @@ import Testing
       decision("r4", .disagree, "friends"),  // removes the model's theme
       decision("r3", .agree, "friends"), decision("r3", .disagree, "friends", by: "CD"),  // conflict: the rule stands
     ]
-    let model = [key("r2"): ["transport", "friends"], key("r4"): ["friends"], key("r5"): ["waiting"], key("r1"): ["waiting"]]
+    let proposed = [key("r2"): ["transport", "friends"], key("r4"): ["friends"], key("r5"): ["waiting"], key("r1"): ["waiting"]]
+    let model = proposed.mapValues { $0.map { ModelProposal(theme: $0, probability: 0.75) } }
     let (finals, summary) = FinalCoding.apply(decisions, to: coded, model: model)
     let sources = Dictionary(uniqueKeysWithValues: finals.map { ($0.key.responseId, $0.assignments.map { "\($0.themeId):\($0.source.rawValue)" }.sorted()) })
     #expect(sources["r1"] == ["waiting:rule"])
@@ -123,5 +124,7 @@ import Testing
     #expect(sources["r6"] == ["friends:human", "transport:rule"])
     #expect(finals.first { $0.key.responseId == "r3" }?.conflicts == ["friends"])
     #expect(summary.byReviewers == 1 && summary.removed == 2 && summary.conflicts == 1)
+    #expect(finals.first { $0.key.responseId == "r5" }?.assignments.first?.probability == 0.75)
+    #expect(FinalCoding.csv(finals).contains("r5,2025,what-is-hard,waiting,model,,0.750\r\n"))
   }
 }
