@@ -7,26 +7,33 @@ enum CodeCommand {
     name: "code",
     summary: "Code free-text answers against the codebook's themes",
     help: """
-      Usage: voices code [WORKSPACE] [--codebook FILE] [--quiet]
-             voices code FILE.csv --id-column NAME --text-column NAME [--codebook FILE] [--format csv|jsonl]
-                         [--audience "parent carers"|"young people"|all]
+      Usage: voices code [WORKSPACE] [--codebook FILE] [--model MODEL] [--quiet]
+             voices code FILE.csv --id-column NAME --text-column NAME [--codebook FILE] [--model MODEL]
+                         [--format csv|jsonl] [--audience "parent carers"|"young people"|all]
 
       With a WORKSPACE (default ./surveys): codes every free-text answer of every wave with the
       codebooks in WORKSPACE/codebooks/*.csv (parent carers' answers with the parent carer
       themes, everyone else's with the young people's) and writes
         WORKSPACE/coded/coded.csv     response_id,wave,question,themes,evidence
         WORKSPACE/coded/coded.jsonl   one JSON object per answer, with every matched span
+      With --model, a model trained by `voices learn` (a file, or a folder such as
+      WORKSPACE/models with one per codebook) adds the themes it is sure of that the rules did not
+      give; each such theme's evidence is the model's probability ("theme@model p=0.83").
       When WORKSPACE/review/decisions.jsonl has reviewers' decisions (voices review import),
-      they beat the rules, and WORKSPACE/coded/sources.csv says who gave each theme
-      (response_id,wave,question,theme,source,conflict; source human, rule or none).
+      they beat the rules, and the rules beat the model. WORKSPACE/coded/sources.csv then says
+      who gave each theme (response_id,wave,question,theme,source,conflict,model_probability;
+      source human, rule, model or none).
       Each file is written to a temporary file and renamed, so a failed run leaves the old one.
 
       With a FILE.csv: codes one column of a plain CSV (no manifest needed) and prints to
-      stdout `id,themes` (themes joined by ;, empty when none) or JSON Lines with evidence.
-      --codebook defaults to ./surveys/codebooks (every CSV in it).
+      stdout `id,themes` (themes joined by ;, empty when none) or JSON Lines with evidence;
+      with --model also a `model_themes` column (the themes only the model gave). --codebook
+      defaults to ./surveys/codebooks (every CSV in it); with --model and no --codebook, the
+      model alone codes the file (for a coding frame with no rules, such as the NHS one).
 
       Options:
         --codebook FILE     a codebook CSV (or a folder of them) instead of the workspace's
+        --model MODEL       a model from `voices learn`, or a folder of them
         --id-column NAME    (FILE mode) the column with the comment's id
         --text-column NAME  (FILE mode) the column with the comment
         --format csv|jsonl  (FILE mode) output format, default csv
@@ -36,8 +43,10 @@ enum CodeCommand {
       Examples:
         voices code
         voices code comments.csv --id-column id --text-column text --format jsonl
+        voices learn && voices code --model surveys/models
+        voices code nhs.csv --id-column "Comment ID" --text-column "FFT answer" --model nhs-model.json
       """,
-    valueOptions: ["--codebook", "--id-column", "--text-column", "--format", "--audience"],
+    valueOptions: ["--codebook", "--id-column", "--text-column", "--format", "--audience", "--model"],
     flagOptions: [],
     run: run
   )
@@ -51,19 +60,27 @@ enum CodeCommand {
     let engine = try CodingEngine(codebook)
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5)
+    let models = try arguments.value("--model").map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
     var comments = load.comments()
     CodingRun.code(&comments, with: engine)
     let folder = workspace.root.appendingPathComponent("coded")
-    // Reviewers' decisions (voices review import) beat the rules: see FinalCoding.
+    // Reviewers' decisions (voices review import) beat the rules, the rules beat the model: see FinalCoding.
     let decisions = try DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
-    if !decisions.isEmpty {
-      let (finals, applied) = FinalCoding.apply(decisions, to: comments)
+    if !decisions.isEmpty || models != nil {
+      let proposals = models.map { FinalCoding.modelProposals($0.proposals(for: comments), of: comments) } ?? [:]
+      let (finals, applied) = FinalCoding.apply(decisions, to: comments, model: proposals)
       FinalCoding.replaceAssignments(of: &comments, with: finals)
       try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
       if !Terminal.quiet {
-        Terminal.out("Applied \(decisions.count) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
-          + "\(applied.conflicts) conflicts left as the rules said (see \(workspace.displayName(of: "coded/sources.csv")))"
-          + (applied.orphaned > 0 ? "; \(applied.orphaned) decisions are about comments no longer in the workspace." : "."))
+        if let models {
+          let added = finals.reduce(0) { $0 + $1.assignments.filter { $0.source == .model }.count }
+          Terminal.out("The model\(models.models.count == 1 ? "" : "s") added \(added) themes the rules did not give.")
+        }
+        if !decisions.isEmpty {
+          Terminal.out("Applied \(decisions.count) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
+            + "\(applied.conflicts) conflicts left as the rules said (see \(workspace.displayName(of: "coded/sources.csv")))"
+            + (applied.orphaned > 0 ? "; \(applied.orphaned) decisions are about comments no longer in the workspace." : "."))
+        }
       }
     }
     try CodedWriter.writeAtomically(CodedWriter.csv(comments), to: folder.appendingPathComponent("coded.csv"))
@@ -88,18 +105,29 @@ enum CodeCommand {
     guard let audience = Theme.Audience(rawValue: audienceText) else {
       throw UsageError("--audience is \"parent carers\", \"young people\" or all, not \"\(audienceText)\"")
     }
-    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
+    let modelPath = arguments.value("--model")
+    // With a model and no codebook, the model codes alone.
+    let codebook = modelPath != nil && arguments.value("--codebook") == nil
+      ? Codebook(name: "none", themes: []) : try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
     let engine = try CodingEngine(codebook)
+    let models = try modelPath.map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
     var idIndex = -1, textIndex = -1
     var batch: [CodedComment] = []
     var scratches: [CodingEngine.Scratch] = []
     batch.reserveCapacity(16384)
     let out = FileHandle.standardOutput
-    if format == "csv" { out.write(Data("id,themes\r\n".utf8)) }
+    if format == "csv" { out.write(Data((models == nil ? "id,themes\r\n" : "id,themes,model_themes\r\n").utf8)) }
     func flush() {
-      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl")
+      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl" || models != nil)
+      if let models {
+        let (finals, _) = FinalCoding.apply([], to: batch, model: FinalCoding.modelProposals(models.proposals(for: batch), of: batch))
+        FinalCoding.replaceAssignments(of: &batch, with: finals)
+      }
       var text = ""
-      for c in batch { text += format == "csv" ? CodedWriter.idThemesCSVRow(c) : CodedWriter.jsonLine(c) }
+      for c in batch {
+        guard format == "csv" else { text += CodedWriter.jsonLine(c); continue }
+        text += models == nil ? CodedWriter.idThemesCSVRow(c) : CodedWriter.idThemesModelCSVRow(c)
+      }
       out.write(Data(text.utf8))
       batch.removeAll(keepingCapacity: true)
     }

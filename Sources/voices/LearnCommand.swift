@@ -7,7 +7,8 @@ enum LearnCommand {
     name: "learn",
     summary: "Train a theme model on human-coded comments",
     help: """
-      Usage: voices learn FILE --text-column NAME (--labels-column NAME | --label-columns FIRST:LAST)
+      Usage: voices learn [WORKSPACE] [--folds 5] [--seed N] [--c 30] ...
+             voices learn FILE --text-column NAME (--labels-column NAME | --label-columns FIRST:LAST)
                           --out MODEL.json [--id-column NAME] [--exclude-themes "A;B"]
                           [--folds 5] [--seed N] [--c 30] [--balanced]
                           [--thresholds global|per-theme|fixed] [--analyzer voices-stems|ascii-words]
@@ -16,6 +17,11 @@ enum LearnCommand {
       Learns one logistic regression per theme on TF-IDF word and word-pair features, measures it
       by cross-validation, and writes MODEL.json: the model and its card (training file SHA-256,
       date, per-theme cross-validated F1, micro-F1, sample counts, settings, Voices version).
+
+      With a WORKSPACE (default ./surveys, when no FILE is given): trains one model per
+      human-coded file in WORKSPACE/coded-sample/ (columns response_id, text, themes with ids
+      joined by ";") and saves each as WORKSPACE/models/NAME.json, for
+      `voices code --model WORKSPACE/models` and `voices review export --uncertain N`.
 
       Rows with blank text are dropped; themes named by --exclude-themes are removed; rows left
       with no theme are dropped (a comment nobody coded is not evidence against every theme).
@@ -37,7 +43,8 @@ enum LearnCommand {
 
       The date in the card is SOURCE_DATE_EPOCH when set, else now.
 
-      Example:
+      Examples:
+        voices learn
         voices learn v6framework.csv --text-column "FFT answer" --id-column "Comment ID" \\
           --label-columns "Not assigned:Positive experience & gratitude" \\
           --exclude-themes "Labelling not possible;Not assigned" --out nhs-model.json
@@ -51,7 +58,13 @@ enum LearnCommand {
   )
 
   static func run(_ arguments: Arguments) throws -> ExitCode {
-    guard arguments.positional.count == 1 else { throw UsageError("give exactly one training FILE") }
+    guard arguments.positional.count <= 1 else { throw UsageError("give one training FILE or one WORKSPACE folder") }
+    var isFolder: ObjCBool = false
+    if arguments.positional.isEmpty
+      || (FileManager.default.fileExists(atPath: arguments.positional[0], isDirectory: &isFolder) && isFolder.boolValue)
+    {
+      return try learnWorkspace(arguments)
+    }
     let path = arguments.positional[0]
     guard let textColumn = arguments.value("--text-column") else { throw UsageError("--text-column is required") }
     guard let out = arguments.value("--out") else { throw UsageError("--out MODEL.json is required") }
@@ -68,6 +81,32 @@ enum LearnCommand {
     default:
       throw UsageError("give one of --labels-column NAME or --label-columns FIRST:LAST")
     }
+    let settings = try trainingSettings(arguments)
+    let excluded = Set((arguments.value("--exclude-themes") ?? "").split(separator: ";").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty })
+
+    let url = URL(fileURLWithPath: path)
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let table = try CSVReader.read(bytes: bytes, file: path)
+    for warning in table.warnings { Terminal.err(Terminal.styled("\(warning)", .yellow, forErr: true)) }
+    let set = try TrainingSet.read(
+      table, textColumn: textColumn, labels: labels, idColumn: arguments.value("--id-column"), excludedThemes: excluded)
+    let created = creationDate()
+    Terminal.progress("training on \(set.examples.count) comments, \(set.themes.count) themes, \(settings.folds) folds…")
+    let started = Date()
+    let model = try ThemeModel.train(
+      set, settings: settings, trainingFile: url.lastPathComponent,
+      trainingDataSHA256: ThemeModel.sha256Hex(of: bytes), created: created)
+    let seconds = Date().timeIntervalSince(started)
+    try AtomicFile.write([UInt8](try model.jsonData()), to: URL(fileURLWithPath: out))
+    Terminal.clearProgress()
+    Terminal.out(summary(model.card, seconds: seconds, out: out))
+    return .ok
+  }
+
+  /// The training settings the options ask for.
+  static func trainingSettings(_ arguments: Arguments) throws -> TrainingSettings {
     var settings = TrainingSettings()
     if let v = arguments.value("--folds") {
       guard let k = Int(v), k >= 2 else { throw UsageError("--folds must be a whole number of 2 or more") }
@@ -94,30 +133,44 @@ enum LearnCommand {
       settings.features.minimumDocumentFrequency = m
     }
     settings.balancedClassWeights = arguments.has("--balanced")
-    let excluded = Set((arguments.value("--exclude-themes") ?? "").split(separator: ";").map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }.filter { !$0.isEmpty })
+    return settings
+  }
 
-    let url = URL(fileURLWithPath: path)
-    let bytes = try [UInt8](Data(contentsOf: url))
-    let table = try CSVReader.read(bytes: bytes, file: path)
-    for warning in table.warnings { Terminal.err(Terminal.styled("\(warning)", .yellow, forErr: true)) }
-    let set = try TrainingSet.read(
-      table, textColumn: textColumn, labels: labels, idColumn: arguments.value("--id-column"), excludedThemes: excluded)
-    var created = Date()
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
-      created = Date(timeIntervalSince1970: seconds)
+  /// Trains one model per file of WORKSPACE/coded-sample/ into WORKSPACE/models/.
+  static func learnWorkspace(_ arguments: Arguments) throws -> ExitCode {
+    let workspace = try WorkspaceArgument.open(arguments, command: "learn")
+    let settings = try trainingSettings(arguments)
+    let samples = workspace.root.appendingPathComponent("coded-sample")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [])
+      .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+    guard !names.isEmpty else {
+      throw UsageError("\(workspace.displayName(of: "coded-sample/")) has no human-coded CSV (response_id,text,themes) to learn from")
     }
-    Terminal.progress("training on \(set.examples.count) comments, \(set.themes.count) themes, \(settings.folds) folds…")
-    let started = Date()
-    let model = try ThemeModel.train(
-      set, settings: settings, trainingFile: url.lastPathComponent,
-      trainingDataSHA256: ThemeModel.sha256Hex(of: bytes), created: created)
-    let seconds = Date().timeIntervalSince(started)
-    try model.jsonData().write(to: URL(fileURLWithPath: out), options: .atomic)
-    Terminal.clearProgress()
-    Terminal.out(summary(model.card, seconds: seconds, out: out))
+    for name in names {
+      let url = samples.appendingPathComponent(name)
+      let bytes = try [UInt8](Data(contentsOf: url))
+      let table = try CSVReader.read(bytes: bytes, file: workspace.displayName(of: "coded-sample/\(name)"))
+      let set = try TrainingSet.read(table, textColumn: "text", labels: .column("themes"), idColumn: "response_id", excludedThemes: [])
+      Terminal.progress("training on \(set.examples.count) comments of \(name), \(set.themes.count) themes…")
+      let started = Date()
+      let model = try ThemeModel.train(set, settings: settings, trainingFile: name,
+                                       trainingDataSHA256: ThemeModel.sha256Hex(of: bytes), created: creationDate())
+      let out = workspace.root.appendingPathComponent("models").appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+      try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try AtomicFile.write([UInt8](try model.jsonData()), to: out)
+      Terminal.clearProgress()
+      Terminal.out(summary(model.card, seconds: Date().timeIntervalSince(started), out: workspace.displayName(of: "models/\(out.lastPathComponent)")))
+      Terminal.out("")
+    }
     return .ok
+  }
+
+  /// SOURCE_DATE_EPOCH when set, else now: the date written in a model's card.
+  static func creationDate() -> Date {
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+      return Date(timeIntervalSince1970: seconds)
+    }
+    return Date()
   }
 
   static func summary(_ card: ModelCard, seconds: Double, out: String) -> String {

@@ -8,7 +8,7 @@ enum ReviewCommand {
     summary: "Export coded comments for review; import reviewers' decisions",
     help: """
       Usage: voices review export [WORKSPACE] --out FILE.xlsx|FILE.csv [--theme ID] [--wave W]
-                                  [--sample N] [--uncertain N]
+                                  [--sample N] [--uncertain N] [--model MODEL]
              voices review import FILE [WORKSPACE]
 
       export: codes the workspace's comments (as `voices code` does) and writes a review sheet:
@@ -19,10 +19,13 @@ enum ReviewCommand {
       Instructions sheet; a CSV is UTF-8 with a byte order mark so Excel shows it right.
         --theme ID      only rows proposing this theme
         --wave W        only comments of this wave
-        --uncertain N   the N comments the coder is least sure of. Until a trained model is
-                        available this is a rule-based proxy: comments with no theme first, then
-                        those with one theme found only by a NEAR/BEFORE pattern, then those
-                        with one theme found by a single match
+        --uncertain N   the N comments a trained model is least sure of: those whose
+                        probability for some theme sits closest to that theme's threshold. The
+                        model is --model MODEL (a file or folder from `voices learn`), else
+                        WORKSPACE/models/ when it exists. With no model, a rule-based proxy
+                        (said on the terminal): comments with no theme first, then those with
+                        one theme found only by a NEAR/BEFORE pattern, then one single match
+        --model MODEL   the model (or folder of models) for --uncertain
         --sample N      N more comments in a fixed pseudo-random order (the same every run)
 
       import: checks every row of a filled-in sheet against the workspace (theme ids, edited
@@ -36,7 +39,7 @@ enum ReviewCommand {
         voices review export surveys --theme mainstream-support --wave 2025 --out mainstream.csv
         voices review import review-2025.xlsx
       """,
-    valueOptions: ["--out", "--theme", "--wave", "--sample", "--uncertain", "--codebook"],
+    valueOptions: ["--out", "--theme", "--wave", "--sample", "--uncertain", "--codebook", "--model"],
     flagOptions: [],
     run: run
   )
@@ -73,14 +76,22 @@ enum ReviewCommand {
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     var comments = ReviewComments.of(load)
     CodingRun.code(&comments, with: try CodingEngine(codebook))
-    let picked = selection.select(comments)
+    var modelPath = arguments.value("--model")
+    let workspaceModels = workspace.root.appendingPathComponent("models").path
+    if modelPath == nil, selection.uncertain != nil, FileManager.default.fileExists(atPath: workspaceModels) { modelPath = workspaceModels }
+    let models = try modelPath.map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
+    let uncertainty = selection.uncertain == nil ? nil : models?.uncertainties(of: comments)
+    let picked = selection.select(comments, modelUncertainty: uncertainty)
     let rows = ReviewSheet.rows(for: picked, codebook: codebook, redactor: ReviewComments.redactor(for: workspace.root), theme: selection.theme)
     let bytes = lower.hasSuffix(".csv") ? ReviewSheet.csv(rows) : try ReviewSheet.xlsx(rows, codebook: codebook)
     try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))
     if !Terminal.quiet {
       Terminal.out("Wrote \(rows.count) rows (\(picked.count) of \(comments.count) comments) to \(out).")
-      if selection.uncertain != nil {
-        Terminal.out("--uncertain used the rule-based proxy (no theme, then one NEAR/BEFORE-only theme, then one single-match theme).")
+      if selection.uncertain != nil, let modelPath {
+        Terminal.out("--uncertain picked the comments the model (\(modelPath)) is least sure of.")
+      } else if selection.uncertain != nil {
+        Terminal.err("note: no trained model (run `voices learn`, or give --model), so --uncertain used the rule-based proxy "
+          + "(no theme, then one NEAR/BEFORE-only theme, then one single-match theme).")
       }
     }
     return WorkspaceArgument.exitCode(for: load)

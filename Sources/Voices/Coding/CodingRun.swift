@@ -102,11 +102,15 @@ public enum CodingRun {
 /// The coded-data files: CSV for spreadsheets, JSON Lines with the evidence for everything else.
 public enum CodedWriter {
   /// `response_id,wave,question,themes,evidence` with themes `;`-joined and evidence as
-  /// `theme@start-end "matched"` items joined by ` | `.
+  /// `theme@start-end "matched"` items joined by ` | ` (`theme@model p=0.83` for a theme a
+  /// trained model gave).
   public static func csv(_ comments: [CodedComment]) -> String {
     var rows = [["response_id", "wave", "question", "themes", "evidence"]]
     for c in comments {
-      let evidence = c.assignments.flatMap { a in a.evidence.map { "\(a.themeId)@\($0.start)-\($0.end) \"\($0.matchedText)\"" } }
+      let evidence = c.assignments.flatMap { a in
+        a.evidence.map { "\(a.themeId)@\($0.start)-\($0.end) \"\($0.matchedText)\"" }
+          + (a.modelProbability.map { ["\(a.themeId)@model p=\(probabilityText($0))"] } ?? [])
+      }
       rows.append([c.responseId, c.wave, c.question, c.assignments.map(\.themeId).joined(separator: ";"), evidence.joined(separator: " | ")])
     }
     return TableWriter.csv(rows)
@@ -117,14 +121,24 @@ public enum CodedWriter {
     TableWriter.csvField(c.responseId) + "," + TableWriter.csvField(c.assignments.map(\.themeId).joined(separator: ";")) + "\r\n"
   }
 
-  /// One JSON object per line: response_id, wave, question, themes, evidence.
+  /// A probability as written in coded files: three decimals.
+  static func probabilityText(_ p: Double) -> String { String(format: "%.3f", p) }
+
+  /// `id,themes,model_themes`: every theme, then those a model gave (not the rules).
+  public static func idThemesModelCSVRow(_ c: CodedComment) -> String {
+    TableWriter.csvField(c.responseId) + "," + TableWriter.csvField(c.assignments.map(\.themeId).joined(separator: ";")) + ","
+      + TableWriter.csvField(c.assignments.filter { $0.modelProbability != nil }.map(\.themeId).joined(separator: ";")) + "\r\n"
+  }
+
+  /// One JSON object per line: response_id, wave, question, themes, evidence (a model's theme
+  /// has no spans and a `model_probability`).
   public static func jsonLine(_ c: CodedComment) -> String {
     let s = TableWriter.jsonString
     let themes = c.assignments.map { s($0.themeId) }.joined(separator: ",")
     let evidence = c.assignments.map { a in
       "{\"theme\":\(s(a.themeId)),\"spans\":[" + a.evidence.map {
         "{\"start\":\($0.start),\"end\":\($0.end),\"pattern\":\(s($0.patternText)),\"text\":\(s($0.matchedText))}"
-      }.joined(separator: ",") + "]}"
+      }.joined(separator: ",") + "]" + (a.modelProbability.map { ",\"model_probability\":\(probabilityText($0))" } ?? "") + "}"
     }.joined(separator: ",")
     return "{\"response_id\":\(s(c.responseId)),\"wave\":\(s(c.wave)),\"question\":\(s(c.question)),\"themes\":[\(themes)],\"evidence\":[\(evidence)]}\n"
   }

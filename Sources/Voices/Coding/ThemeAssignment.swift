@@ -18,12 +18,18 @@ public struct Evidence: Sendable, Equatable, Hashable {
 }
 
 /// A theme given to a comment, with every stretch of text that earned it.
+///
+/// A theme given by a trained model rather than the rules has no stretch of text; its
+/// evidence is the model's probability instead.
 public struct ThemeAssignment: Sendable, Equatable {
   public var themeId: String
   public var evidence: [Evidence]
+  /// The model's probability when a model, not the rules, gave the theme.
+  public var modelProbability: Double?
 
-  public init(themeId: String, evidence: [Evidence]) {
+  public init(themeId: String, evidence: [Evidence], modelProbability: Double? = nil) {
     self.themeId = themeId
     self.evidence = evidence
+    self.modelProbability = modelProbability
   }
 }

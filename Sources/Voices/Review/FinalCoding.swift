@@ -10,11 +10,14 @@ public struct FinalAssignment: Sendable, Equatable {
   /// The rules' evidence when the rules proposed the theme; empty for a theme only a reviewer
   /// or the model gave.
   public var evidence: [Evidence]
+  /// The model's probability when the theme stands on the model's word (source `model`).
+  public var probability: Double?
 
-  public init(themeId: String, source: Source, evidence: [Evidence] = []) {
+  public init(themeId: String, source: Source, evidence: [Evidence] = [], probability: Double? = nil) {
     self.themeId = themeId
     self.source = source
     self.evidence = evidence
+    self.probability = probability
   }
 }
 
@@ -70,15 +73,22 @@ public enum FinalCoding {
     }.sorted { ($0.key, $0.theme) < ($1.key, $1.theme) }
   }
 
+  /// Keys `ModelCoder.proposals(for:)` (one array per comment, in order) by comment.
+  public static func modelProposals(_ proposals: [[ModelProposal]], of comments: [CodedComment]) -> [CommentKey: [ModelProposal]] {
+    var out: [CommentKey: [ModelProposal]] = [:]
+    for (c, p) in zip(comments, proposals) where !p.isEmpty { out[CommentKey(c)] = p }
+    return out
+  }
+
   /// The final themes of every comment.
   ///
   /// - Parameters:
   ///   - decisions: The decisions log, in log order.
   ///   - comments: Comments coded by the rules (`CodingRun`).
-  ///   - model: Themes a trained model proposes, by comment (empty until Learning lands).
+  ///   - model: Themes trained models propose (`ModelCoder`), by comment; none by default.
   /// - Returns: One `FinalComment` per comment, in order, and a summary.
   public static func apply(_ decisions: [ReviewDecision], to comments: [CodedComment],
-                           model: [CommentKey: [String]] = [:]) -> (comments: [FinalComment], summary: FinalCodingSummary) {
+                           model: [CommentKey: [ModelProposal]] = [:]) -> (comments: [FinalComment], summary: FinalCodingSummary) {
     let verdicts = latestVerdicts(decisions)
     var byComment: [CommentKey: [String]] = [:]
     for item in verdicts.keys { byComment[item.key, default: []].append(item.theme) }
@@ -89,12 +99,16 @@ public enum FinalCoding {
     for c in comments {
       let key = CommentKey(c)
       seenKeys.insert(key)
-      let modelThemes = model[key] ?? []
+      let proposals = model[key] ?? []
+      let modelThemes = proposals.map(\.theme)
+      func byModel(_ theme: String) -> FinalAssignment? {
+        proposals.first { $0.theme == theme }.map { FinalAssignment(themeId: theme, source: .model, probability: $0.probability) }
+      }
       let decided = byComment[key] ?? []
       guard !decided.isEmpty else {
         var final = c.assignments.map { FinalAssignment(themeId: $0.themeId, source: .rule, evidence: $0.evidence) }
         let ruled = Set(c.assignments.map(\.themeId))
-        final += modelThemes.filter { !ruled.contains($0) }.map { FinalAssignment(themeId: $0, source: .model) }
+        final += modelThemes.filter { !ruled.contains($0) }.compactMap(byModel)
         out.append(FinalComment(key: key, assignments: final, conflicts: []))
         continue
       }
@@ -105,7 +119,7 @@ public enum FinalCoding {
       for theme in candidates {
         let rule = c.assignments.first { $0.themeId == theme }
         let proposed: FinalAssignment? = rule.map { FinalAssignment(themeId: theme, source: .rule, evidence: $0.evidence) }
-          ?? (modelThemes.contains(theme) ? FinalAssignment(themeId: theme, source: .model) : nil)
+          ?? byModel(theme)
         guard let v = verdicts[Item(key: key, theme: theme)] else {
           if let proposed { final.append(proposed) }
           continue
@@ -132,20 +146,24 @@ public enum FinalCoding {
   /// coded files show what reviewers decided; a theme only a reviewer gave has no evidence.
   public static func replaceAssignments(of comments: inout [CodedComment], with finals: [FinalComment]) {
     for i in comments.indices where i < finals.count && finals[i].key == CommentKey(comments[i]) {
-      comments[i].assignments = finals[i].assignments.map { ThemeAssignment(themeId: $0.themeId, evidence: $0.evidence) }
+      comments[i].assignments = finals[i].assignments.map {
+        ThemeAssignment(themeId: $0.themeId, evidence: $0.evidence, modelProbability: $0.source == .model ? $0.probability : nil)
+      }
     }
   }
 
-  /// `response_id,wave,question,theme,source,conflict`: one row per final theme, plus a row
-  /// with source `none` for each conflict whose theme ended up out (the rules did not propose it).
+  /// `response_id,wave,question,theme,source,conflict,model_probability`: one row per final
+  /// theme, plus a row with source `none` for each conflict whose theme ended up out (the rules
+  /// did not propose it); `model_probability` only for a theme that stands on the model's word.
   public static func csv(_ comments: [FinalComment]) -> String {
-    var rows = [["response_id", "wave", "question", "theme", "source", "conflict"]]
+    var rows = [["response_id", "wave", "question", "theme", "source", "conflict", "model_probability"]]
     for c in comments {
       for a in c.assignments {
-        rows.append([c.key.responseId, c.key.wave, c.key.question, a.themeId, a.source.rawValue, c.conflicts.contains(a.themeId) ? "yes" : ""])
+        rows.append([c.key.responseId, c.key.wave, c.key.question, a.themeId, a.source.rawValue,
+                     c.conflicts.contains(a.themeId) ? "yes" : "", a.probability.map(CodedWriter.probabilityText) ?? ""])
       }
       for theme in c.conflicts where !c.assignments.contains(where: { $0.themeId == theme }) {
-        rows.append([c.key.responseId, c.key.wave, c.key.question, theme, "none", "yes"])
+        rows.append([c.key.responseId, c.key.wave, c.key.question, theme, "none", "yes", ""])
       }
     }
     return TableWriter.csv(rows)

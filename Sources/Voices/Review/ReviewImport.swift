@@ -104,33 +104,36 @@ public enum ReviewImport {
         read.skippedRows += 1
         continue
       }
-      let place = SourceLocation(file: file, row: record.row)
+      /// The cell of `column` in this row, for messages (column as Excel numbers it).
+      func cellAt(_ column: ReviewSheet.Column) -> SourceLocation {
+        SourceLocation(file: file, row: record.row, column: (index[column] ?? -1) + 1)
+      }
       var problems: [ReviewError] = []
       let key = CommentKey(wave: trimmed(.wave), responseId: trimmed(.responseId), question: trimmed(.question))
       let proposed = trimmed(.proposedTheme)
       if let original = byKey[key] {
         if ReviewSheet.check(for: original, proposedTheme: proposed) != trimmed(.check).lowercased() {
-          problems.append(.checkMismatch(at: place))
+          problems.append(.checkMismatch(at: cellAt(.check)))
         } else {
           let expected = redacted[key] ?? redactor.redact(original.text).text
           redacted[key] = expected
-          if comparable(expected) != comparable(cell(.comment)) { problems.append(.editedComment(at: place)) }
+          if comparable(expected) != comparable(cell(.comment)) { problems.append(.editedComment(at: cellAt(.comment))) }
         }
       } else {
-        problems.append(.notInWorkspace(at: place, key: key))
+        problems.append(.notInWorkspace(at: cellAt(.responseId), key: key))
       }
       var verdict: ReviewDecision.Verdict? = nil
       if !verdictText.isEmpty {
         if verdictText == "agree" { verdict = .agree } else if verdictText == "disagree" { verdict = .disagree } else {
-          problems.append(.unknownVerdict(at: place, value: cell(.verdict)))
+          problems.append(.unknownVerdict(at: cellAt(.verdict), value: cell(.verdict)))
         }
-        if proposed.isEmpty { problems.append(.verdictWithoutProposal(at: place)) } else if !themeIds.contains(proposed) {
-          problems.append(.unknownTheme(at: place, theme: proposed))
+        if proposed.isEmpty { problems.append(.verdictWithoutProposal(at: cellAt(.verdict))) } else if !themeIds.contains(proposed) {
+          problems.append(.unknownTheme(at: cellAt(.proposedTheme), theme: proposed))
         }
       }
-      for theme in added where !themeIds.contains(theme) { problems.append(.unknownTheme(at: place, theme: theme)) }
+      for theme in added where !themeIds.contains(theme) { problems.append(.unknownTheme(at: cellAt(.addTheme), theme: theme)) }
       let initials = trimmed(.initials).uppercased()
-      if initials.isEmpty { problems.append(.missingInitials(at: place)) }
+      if initials.isEmpty { problems.append(.missingInitials(at: cellAt(.initials))) }
       guard problems.isEmpty else {
         read.errors += problems
         continue

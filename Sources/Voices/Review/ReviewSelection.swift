@@ -16,8 +16,8 @@ public struct ReviewSelection: Sendable, Equatable {
     self.uncertain = uncertain
   }
 
-  /// How unsure the rules are about a comment, highest first, until a trained model gives
-  /// probabilities (Learning): a rule-based proxy.
+  /// How unsure the rules are about a comment, highest first: the proxy used when no trained
+  /// model is at hand (see `select`).
   ///
   /// - 3: no theme at all (the rules may have missed something: a new theme, or wording the
   ///   codebook does not know);
@@ -34,23 +34,32 @@ public struct ReviewSelection: Sendable, Equatable {
 
   /// The comments to review, in their original order.
   ///
+  /// - Parameter modelUncertainty: For `uncertain`, how unsure a trained model is about each
+  ///   comment (`ModelCoder.uncertainties`, same order as `comments`): the most unsure come
+  ///   first. Without it, the rule-based proxy `uncertainty(of:)` orders them.
   /// - Complexity: O(n log n) for the orderings.
-  public func select(_ comments: [CodedComment]) -> [CodedComment] {
-    let filtered = comments.filter { c in
-      (wave == nil || c.wave == wave) && (theme == nil || c.assignments.contains { $0.themeId == theme })
+  public func select(_ comments: [CodedComment], modelUncertainty: [Double]? = nil) -> [CodedComment] {
+    let kept = comments.indices.filter { i in
+      (wave == nil || comments[i].wave == wave) && (theme == nil || comments[i].assignments.contains { $0.themeId == theme })
     }
-    guard uncertain != nil || sample != nil else { return filtered }
+    guard uncertain != nil || sample != nil else { return kept.map { comments[$0] } }
     var picked = Set<Int>()
-    let hashes = filtered.map { CommentKey($0).stableHash }
+    let hashes = Dictionary(uniqueKeysWithValues: kept.map { ($0, CommentKey(comments[$0]).stableHash) })
+    func byHash(_ a: Int, _ b: Int) -> Bool { (hashes[a]!, a) < (hashes[b]!, b) }
     if let uncertain, uncertain > 0 {
-      let scored = filtered.indices.map { (index: $0, score: Self.uncertainty(of: filtered[$0])) }.filter { $0.score > 0 }
-      let ordered = scored.sorted { a, b in a.score != b.score ? a.score > b.score : (hashes[a.index], a.index) < (hashes[b.index], b.index) }
+      let scored: [(index: Int, score: Double)]
+      if let modelUncertainty, modelUncertainty.count == comments.count {
+        scored = kept.map { ($0, modelUncertainty[$0]) }
+      } else {
+        scored = kept.map { ($0, Double(Self.uncertainty(of: comments[$0]))) }.filter { $0.score > 0 }
+      }
+      let ordered = scored.sorted { a, b in a.score != b.score ? a.score > b.score : byHash(a.index, b.index) }
       for item in ordered.prefix(uncertain) { picked.insert(item.index) }
     }
     if let sample, sample > 0 {
-      let rest = filtered.indices.filter { !picked.contains($0) }.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+      let rest = kept.filter { !picked.contains($0) }.sorted(by: byHash)
       for index in rest.prefix(sample) { picked.insert(index) }
     }
-    return picked.sorted().map { filtered[$0] }
+    return picked.sorted().map { comments[$0] }
   }
 }
