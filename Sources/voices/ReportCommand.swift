@@ -19,7 +19,9 @@ enum ReportCommand {
                           the participation audit
         themes            theme pack for the Parent Carer Council: each theme's definition,
                           count and trend, every coded comment (anonymised) with the words it
-                          was coded from highlighted, and the comments to review
+                          was coded from highlighted, the comments to review, emerging
+                          themes, and a review sheet (theme-pack-review-sheet.xlsx) beside it
+                          for `voices review import`
         trust             trust and confidence tracker: each measure over the waves with 95%
                           intervals, verdicts on each change, breakdowns, comparability
                           notes, before/after and representativeness

@@ -26,7 +26,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// One file of a report: its name in the output folder and its bytes.
 public struct ReportFile: Sendable, Equatable {
   public var name: String
-  public var contents: String
+  public var bytes: [UInt8]
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+
+  public init(name: String, contents: String) {
+    self.init(name: name, bytes: Array(contents.utf8))
+  }
+
+  /// The bytes as text (the HTML, Markdown, CSV and JSON files are UTF-8).
+  public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Builds reports in memory and writes them all at once.
@@ -62,6 +74,10 @@ public enum ReportBuilder {
         }
         files.append(ReportFile(name: "\(kind.fileName).\(format.rawValue)", contents: contents))
       }
+      // The Council's review sheet goes beside the theme pack they read.
+      if kind == .themes, formats.contains(.html) || formats.contains(.md), let sheet = ThemePackReport.reviewSheet(inputs) {
+        files.append(ReportFile(name: ThemePackReport.reviewSheetName, bytes: sheet))
+      }
     }
     return files
   }
@@ -83,7 +99,7 @@ public enum ReportBuilder {
     var written: [URL] = []
     for file in files {
       let url = folder.appendingPathComponent(file.name)
-      try AtomicFile.write(Array(file.contents.utf8), to: url)
+      try AtomicFile.write(file.bytes, to: url)
       written.append(url)
     }
     return written

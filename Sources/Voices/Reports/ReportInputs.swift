@@ -31,14 +31,8 @@ struct ReportInputs: Sendable {
     let root = workspace.root
     let fm = FileManager.default
     let policy = workspace.settings.suppression
-    var lists = RedactionLists()
-    if let text = try? String(contentsOf: root.appendingPathComponent("names.txt"), encoding: .utf8) {
-      lists.names = RedactionLists.entries(inListText: text)
-    }
-    if let text = try? String(contentsOf: root.appendingPathComponent("schools.txt"), encoding: .utf8) {
-      lists.schools = RedactionLists.entries(inListText: text)
-    }
-    let redactor = Redactor(lists: lists)
+    // The review sheet beside the theme pack must redact as `voices review import` checks.
+    let redactor = ReviewComments.redactor(for: root)
 
     let analysis = MeasureAnalysis(load, policy: policy)
     let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) })
@@ -51,7 +45,8 @@ struct ReportInputs: Sendable {
       let books = try codebookNames.map {
         try Codebook.read(contentsOf: codebookFolder.appendingPathComponent($0), file: workspace.displayName(of: "codebooks/\($0)"))
       }
-      themes = try ThemeResults.code(load, codebook: Codebook.merged(books, name: "codebooks"), policy: policy)
+      let decisions = try DecisionLog(workspaceRoot: root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
+      themes = try ThemeResults.code(load, codebook: Codebook.merged(books, name: "codebooks"), decisions: decisions, policy: policy)
     }
 
     var actions: ActionsFile? = nil
@@ -68,7 +63,7 @@ struct ReportInputs: Sendable {
     }
 
     // Inputs: settings, registry, population, lists, codebooks, actions, manifests and exports.
-    var paths = ["workspace.json", "measures.json", "population.json", "names.txt", "schools.txt", "actions.csv"]
+    var paths = ["workspace.json", "measures.json", "population.json", "names.txt", "schools.txt", "actions.csv", "review/decisions.jsonl"]
     paths += codebookNames.map { "codebooks/\($0)" }
     for url in workspace.manifestURLs() { paths.append("manifests/\(url.lastPathComponent)") }
     paths += load.exports.map(\.manifest.file)
@@ -90,7 +85,9 @@ struct ReportInputs: Sendable {
       rules.append("The date shown is the newest submission in the data (SOURCE_DATE_EPOCH was not set), so rebuilding gives the same bytes.")
     }
     let provenance = Provenance(inputs: inputs, codebookVersion: codebookVersion,
-                                modelVersion: themes == nil ? nil : "rule-based coder (codebook patterns; no learned model)",
+                                modelVersion: themes == nil ? nil : "rule-based coder (codebook patterns; no learned model)"
+                                  + (fm.fileExists(atPath: root.appendingPathComponent("review/decisions.jsonl").path)
+                                    ? "; reviewers' decisions from review/decisions.jsonl applied first" : ""),
                                 rules: rules, builtAt: builtAt)
     return ReportInputs(workspaceName: workspace.settings.name, synthetic: workspace.settings.synthetic, policy: policy, load: load,
                         analysis: analysis, breakdowns: breakdowns, participation: ParticipationCounts(load.exports), themes: themes,

@@ -46,10 +46,14 @@ struct ThemeResults: Sendable {
   /// carer themes, everyone else's (young people, families, decision makers) with the young
   /// people's (as `voices code` does).
   /// Codes every comment of `load` and counts themes.
-  static func code(_ load: WorkspaceLoad, codebook: Codebook, policy: SuppressionPolicy) throws -> ThemeResults {
+  static func code(_ load: WorkspaceLoad, codebook: Codebook, decisions: [ReviewDecision] = [], policy: SuppressionPolicy) throws -> ThemeResults {
     let engine = try CodingEngine(codebook)
     var comments = load.comments()
     CodingRun.code(&comments, with: engine)
+    // Reviewers' decisions beat the rules, as in `voices code`.
+    if !decisions.isEmpty {
+      FinalCoding.replaceAssignments(of: &comments, with: FinalCoding.apply(decisions, to: comments).comments)
+    }
 
     var bases: [AudienceWave: Set<String>] = [:]
     var hits: [AudienceWave: [String: Set<String>]] = [:]

@@ -5,7 +5,7 @@ enum ThemePackReport {
   static func build(_ inputs: ReportInputs) -> ReportDocument {
     var sections: [HTMLDocument.Section] = [
       HTMLDocument.Section("About this pack", blocks: [
-        .paragraph("This pack is for the Parent Carer Council to read, check and challenge how the comments were coded. Every comment shown is anonymised: names, schools, emails, phone numbers, postcodes, NHS numbers and dates of birth are replaced by markers such as [name]."),
+        .paragraph("This pack is for the Parent Carer Council to read, check and challenge how the comments were coded. Every comment shown is anonymised: names, schools, addresses, emails, phone numbers, postcodes, NHS numbers and dates of birth are replaced by markers such as [name]."),
         .paragraph([.strong("Not for publication: "), .text("comments here include people who did not agree to be quoted (each says whether they did). Only the quotes in the annual report and in You said, we did may be published.")]),
         .paragraph([.text("Highlighted words "), .mark("look like this"), .text(": they are the words the coder matched for the theme. A comment can be given several themes.")]),
       ]),
@@ -26,11 +26,63 @@ enum ThemePackReport {
       ], subsections: subsections))
     }
     sections.append(review(results, inputs))
-    sections.append(HTMLDocument.Section("Not in this pack yet", blocks: [
-      .paragraph([.strong("Emerging themes: "), .text("suggestions of new themes from comments no theme fits need the learning stage of Voices, which is not built yet. Until then, read the uncoded comments above for themes the codebook lacks.")]),
-      .paragraph([.strong("Review sheet: "), .text("a spreadsheet beside this pack for the Council to agree or disagree with each coding will come from the review stage of Voices (not built yet). Until then, the coded comments are in coded/coded.csv after `voices code`, one row per comment with its themes and evidence.")]),
+    sections.append(emergingThemes(results, inputs))
+    sections.append(HTMLDocument.Section("Review sheet", blocks: [
+      .paragraph([.text("The spreadsheet "), .link(reviewSheetName, href: reviewSheetName),
+                  .text(" beside this pack has one row for each comment shown here and each theme it was given (and one row for a comment with no theme), anonymised as here, with the words the coder matched. Open it in Excel, choose agree or disagree for each theme, add themes the coder missed, and write your initials. A council officer then runs voices review import \(reviewSheetName): every row is checked, the decisions are added to the workspace's decisions log (never overwritten; two reviewers who disagree are both kept), and the next reports count your decisions before the coder's.")]),
     ]))
     return finish(sections, inputs)
+  }
+
+  /// The review sheet's file name, beside the pack.
+  static let reviewSheetName = "theme-pack-review-sheet.xlsx"
+
+  /// The comments the pack shows (the latest wave of each audience), coded.
+  static func shownComments(_ results: ThemeResults) -> [CodedComment] {
+    [Theme.Audience.parentCarers, .youngPeople].flatMap { audience -> [CodedComment] in
+      guard let latest = results.waves(audience).last else { return [] }
+      return results.comments.filter { $0.wave == latest && $0.audience == audience }
+    }
+  }
+
+  /// The review sheet for the comments the pack shows (XLSX, see `ReviewSheet`), without the
+  /// rows of a theme held back under the small-number rule; nil when nothing was coded.
+  static func reviewSheet(_ inputs: ReportInputs) -> [UInt8]? {
+    guard let results = inputs.themes else { return nil }
+    // Theme ids belong to one audience's codebook, so a wave and a theme name the count.
+    let suppressed = Set(results.counts.filter(\.published.isSuppressed).map { "\($0.wave)|\($0.theme)" })
+    let rows = ReviewSheet.rows(for: shownComments(results), codebook: results.codebook, redactor: inputs.redactor)
+      .filter { row in
+        row.proposedTheme.isEmpty || !suppressed.contains("\(row.key.wave)|\(row.proposedTheme)")
+      }
+    return try? ReviewSheet.xlsx(rows, codebook: results.codebook)
+  }
+
+  /// Candidate new themes among the shown comments no theme fits (`ThemeSuggester`); each
+  /// holds at least the small-number minimum of comments, so no small count is shown.
+  static func emergingThemes(_ results: ThemeResults, _ inputs: ReportInputs) -> HTMLDocument.Section {
+    var subsections: [HTMLDocument.Section] = []
+    let suggester = ThemeSuggester(minimumSize: max(3, inputs.policy.minimumCount), limit: 8)
+    for audience in [Theme.Audience.parentCarers, .youngPeople] {
+      guard let latest = results.waves(audience).last else { continue }
+      let comments = results.comments.filter { $0.wave == latest && $0.audience == audience }
+      let suggestions = suggester.suggest(comments, redactor: inputs.redactor)
+      var blocks: [HTMLDocument.Block] = []
+      if suggestions.isEmpty {
+        blocks.append(.paragraph("No group of \(suggester.minimumSize) or more uncoded comments shares a distinctive term."))
+      }
+      for s in suggestions {
+        var facts: [[HTMLDocument.Inline]] = [[.strong("Comments: "), .text(NumberFormatting.count(s.size))]]
+        if !s.relatedTerms.isEmpty { facts.append([.strong("Related terms: "), .text(s.relatedTerms.joined(separator: ", "))]) }
+        blocks.append(.paragraph([.strong("“\(s.term)”")]))
+        blocks.append(.list(facts))
+        for example in s.examples { blocks.append(.quote(example, attribution: nil)) }
+      }
+      subsections.append(HTMLDocument.Section("Emerging themes: \(ThemeFigures.audienceName(audience)), \(latest)", blocks: blocks))
+    }
+    return HTMLDocument.Section("Emerging themes", blocks: [
+      .paragraph("Comments no theme was given, grouped around words much more common in them than in the coded comments: candidates for a new theme in the codebook, for the Council to judge. The command voices themes suggest lists the same for any workspace."),
+    ], subsections: subsections)
   }
 
   static func finish(_ sections: [HTMLDocument.Section], _ inputs: ReportInputs) -> ReportDocument {

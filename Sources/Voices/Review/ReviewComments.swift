@@ -38,18 +38,7 @@ public enum ReviewComments {
   /// Every non-blank free-text answer of `load`, in export order, with the audience `voices
   /// code` uses (parent carers' answers get the parent carer themes, everyone else's the young
   /// people's). Not yet coded.
-  public static func of(_ load: WorkspaceLoad) -> [CodedComment] {
-    var comments: [CodedComment] = []
-    for export in load.exports {
-      for response in export.responses {
-        let audience: Theme.Audience = response.group == "parent carers" ? .parentCarers : .youngPeople
-        for answer in response.texts where !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-          comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
-        }
-      }
-    }
-    return comments
-  }
+  public static func of(_ load: WorkspaceLoad) -> [CodedComment] { load.comments() }
 
   /// The redactor with the workspace's own lists (`names.txt`, `schools.txt`) when present,
   /// as the reports use.

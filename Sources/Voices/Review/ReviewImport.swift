@@ -48,14 +48,7 @@ public enum ReviewImport {
     do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
       throw ReviewError.unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
     }
-    let table: Table
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
-      table = try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
-    } else {
-      table = try CSVReader.read(bytes: bytes, file: file)
-    }
-    let read = validate(table, sheetSHA256: SHA256.hex(SHA256.hash(bytes)), comments: comments, codebook: codebook, redactor: redactor, at: at)
+    let read = validate(try sheet(bytes, file: file), sheetSHA256: SHA256.hex(SHA256.hash(bytes)), comments: comments, codebook: codebook, redactor: redactor, at: at)
     var summary = ReviewImportSummary(skippedRows: read.skippedRows, errors: read.errors)
     guard read.errors.isEmpty else { return summary }
     let existing = try log.read()
@@ -67,6 +60,13 @@ public enum ReviewImport {
     let touched = Set(read.decisions.map { FinalCoding.Item(key: $0.key, theme: $0.theme) })
     summary.conflicts = FinalCoding.conflicts(in: existing + summary.added).filter { touched.contains(FinalCoding.Item(key: $0.key, theme: $0.theme)) }
     return summary
+  }
+
+  /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file.
+  static func sheet(_ bytes: [UInt8], file: String) throws -> Table {
+    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try CSVReader.read(bytes: bytes, file: file) }
+    let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
+    return try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }
 
   /// Checks every row of a sheet and turns its decisions into `ReviewDecision`s.

@@ -40,8 +40,9 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let committed = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" })
     #expect(committed == Set(built.files.map(\.name)), "reports/ holds other files than a build makes: run `swift run voices report`")
     for file in built.files {
-      let text = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
-      #expect(text == file.contents, "reports/\(file.name) is stale: run `swift run voices report` (without SOURCE_DATE_EPOCH) and commit reports/")
+      let committedBytes = (try? Data(contentsOf: folder.appendingPathComponent(file.name))).map { [UInt8]($0) }
+      let same = committedBytes == file.bytes
+      #expect(same, "reports/\(file.name) is stale: run `swift run voices report` (without SOURCE_DATE_EPOCH) and commit reports/")
     }
   }
 
@@ -55,7 +56,7 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
 
   @Test("each report has its sections", arguments: [
     ("annual-participation-report.html", ["Summary", "Who took part", "How representative", "What they said", "How trust, confidence and satisfaction moved", "What was done", "Participation audit"]),
-    ("theme-pack.html", ["About this pack", "Themes from parent carers, 2025", "Comments to review", "Not in this pack yet"]),
+    ("theme-pack.html", ["About this pack", "Themes from parent carers, 2025", "Comments to review", "Emerging themes", "Review sheet"]),
     ("trust-and-confidence-tracker.html", ["Summary", "Measures over the waves", "Breakdowns", "By support", "By locality", "Before and after", "Who answered compared with the population"]),
     ("you-said-we-did.html", ["Summary", "You said, we did", "Every action"]),
   ])
@@ -260,5 +261,50 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let bad = folder.appendingPathComponent("bad.csv")
     try Data("action_id,what_we_did\r\nP1/001,x\r\n".utf8).write(to: bad)
     #expect(throws: ReportError.self) { try ActionsFile.read(contentsOf: bad, file: "bad.csv") }
+  }
+}
+
+@Suite("Theme pack review sheet") struct ThemePackReviewSheetTests {
+  @Test("the sheet beside the theme pack is linked from it and imports cleanly once filled in")
+  func roundTrip() throws {
+    let built = try ExampleReports.get()
+    let sheet = try #require(built.files.first { $0.name == ThemePackReport.reviewSheetName })
+    #expect(try ExampleReports.file("theme-pack.html").contains("<a href=\"\(ThemePackReport.reviewSheetName)\">"))
+    var table = try XLSXReader.read(bytes: sheet.bytes, file: "sheet.xlsx", sheet: .name(ReviewSheet.sheetName))
+    let header = table.records[0].fields
+    let verdict = try #require(header.firstIndex(of: "Agree?")), initials = try #require(header.firstIndex(of: "Initials"))
+    let proposed = try #require(header.firstIndex(of: "Proposed theme"))
+    let row = try #require(table.records.indices.dropFirst().first { !table.records[$0].fields[proposed].isEmpty })
+    table.records[row].fields[verdict] = "agree"
+    table.records[row].fields[initials] = "PC"
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voices-pack-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("filled.csv")
+    try Data(TableWriter.csv(table.rows).utf8).write(to: url)
+    let root = built.workspace.root
+    let codebook = try Codebook.load(at: root.appendingPathComponent("codebooks").path)
+    let summary = try ReviewImport.run(sheetAt: url, log: DecisionLog(workspaceRoot: folder), comments: ReviewComments.of(built.load),
+                                       codebook: codebook, redactor: ReviewComments.redactor(for: root), at: "2026-01-01T00:00:00Z")
+    #expect(summary.errors.isEmpty, "\(summary.errors.prefix(3))")
+    #expect(summary.added.count == 1 && summary.added.first?.reviewer == "PC")
+    // Every row is a comment the pack shows: the latest wave.
+    let waves = Set(table.records.dropFirst().map { $0.fields[1] })
+    #expect(waves == ["2025"])
+  }
+
+  @Test("reviewers' decisions beat the rules in the reports' theme counts")
+  func decisionsCount() throws {
+    let built = try ExampleReports.get()
+    let results = try #require(built.inputs.themes)
+    let target = try #require(results.comments.first { !$0.assignments.isEmpty })
+    let theme = target.assignments[0].themeId
+    let decision = ReviewDecision(at: "2026-01-01T00:00:00Z", reviewer: "AB", verdict: .disagree, theme: theme, key: CommentKey(target),
+                                  sheet: "s.csv", sheetSHA256: "0", row: 2)
+    let after = try ThemeResults.code(built.load, codebook: results.codebook, decisions: [decision], policy: built.inputs.policy)
+    let reviewed = try #require(after.comments.first { CommentKey($0) == CommentKey(target) })
+    #expect(!reviewed.assignments.contains { $0.themeId == theme })
+    let hits = { (r: ThemeResults) in r.counts.filter { $0.theme == theme && $0.wave == target.wave }.map(\.respondents).reduce(0, +) }
+    #expect(hits(after) <= hits(results))
   }
 }
