@@ -13,6 +13,8 @@ extension CodingEngine {
     var states: [Int32] = []
     var next: [Int32] = []
     var candidates: [Int32] = []
+    /// Analysed words (forms and stems) already seen by this thread.
+    var words = TextAnalyzer.WordCache()
 
     init(groups: Int, chains: Int) {
       groupHits = Array(repeating: [], count: groups)
@@ -35,7 +37,7 @@ extension CodingEngine {
 
   /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
   public func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
-    let tokens = CodingText.tokens(of: text)
+    let tokens = CodingText.tokens(of: text, cache: &scratch.words)
     let found = matches(tokens, allowed: allowed, scratch: &scratch)
     guard withEvidence else { return found.map { ThemeAssignment(themeId: codebook.themes[$0.0].id, evidence: []) } }
     return found.map { theme, matches in
