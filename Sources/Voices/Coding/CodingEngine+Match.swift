@@ -15,6 +15,9 @@ extension CodingEngine {
     var candidates: [Int32] = []
     /// Analysed words (forms and stems) already seen by this thread.
     var words = TextAnalyzer.WordCache()
+    /// Term ids by `CodingToken.wordID` (count -1: not looked up yet), for `words.generation`.
+    var termsByWord: [(start: Int32, count: Int32)] = []
+    var termsGeneration = -1
 
     init(groups: Int, chains: Int) {
       groupHits = Array(repeating: [], count: groups)
@@ -66,16 +69,33 @@ extension CodingEngine {
       // Bound memory on very varied input: start the cache again.
       scratch.termCache.removeAll(keepingCapacity: true)
       scratch.termArena.removeAll(keepingCapacity: true)
+      scratch.termsByWord.removeAll(keepingCapacity: true)
+    }
+    if scratch.termsGeneration != scratch.words.generation {
+      scratch.termsByWord.removeAll(keepingCapacity: true)
+      scratch.termsGeneration = scratch.words.generation
     }
     for token in tokens {
+      let word = Int(token.wordID)
+      if word >= 0, word < scratch.termsByWord.count, scratch.termsByWord[word].count >= 0 {
+        scratch.tokenTerms.append(scratch.termsByWord[word])
+        continue
+      }
+      let range: (start: Int32, count: Int32)
       if let cached = scratch.termCache[token.form] {
-        scratch.tokenTerms.append(cached)
+        range = cached
       } else {
         let ids = termIDs(form: token.form, stem: token.stem)
-        let range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
+        range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
         scratch.termArena.append(contentsOf: ids)
         scratch.termCache[token.form] = range
-        scratch.tokenTerms.append(range)
+      }
+      scratch.tokenTerms.append(range)
+      if word >= 0 {
+        if word >= scratch.termsByWord.count {
+          scratch.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - scratch.termsByWord.count + 1))
+        }
+        scratch.termsByWord[word] = range
       }
     }
     // 2. Walk the trie from each token.

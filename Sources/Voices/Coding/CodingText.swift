@@ -55,7 +55,7 @@ enum CodingText {
       end = end > 0 ? offsets[min(end - 1, offsets.count - 1)] + 1 : 0
     }
     return CodingToken(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End, form: t.text, stem: t.stem,
-                       clause: t.clause, isNegator: t.isNegator)
+                       clause: t.clause, isNegator: t.isNegator, wordID: t.wordID)
   }
 
   /// Whether `text` holds `@SQ@`, by a byte scan (no Foundation bridging on the hot path).
