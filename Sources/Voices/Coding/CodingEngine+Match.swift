@@ -13,6 +13,11 @@ extension CodingEngine {
     var states: [Int32] = []
     var next: [Int32] = []
     var candidates: [Int32] = []
+    /// Analysed words (forms and stems) already seen by this thread.
+    var words = TextAnalyzer.WordCache()
+    /// Term ids by `CodingToken.wordID` (count -1: not looked up yet), for `words.generation`.
+    var termsByWord: [(start: Int32, count: Int32)] = []
+    var termsGeneration = -1
 
     init(groups: Int, chains: Int) {
       groupHits = Array(repeating: [], count: groups)
@@ -35,7 +40,7 @@ extension CodingEngine {
 
   /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
   public func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
-    let tokens = CodingText.tokens(of: text)
+    let tokens = CodingText.tokens(of: text, cache: &scratch.words)
     let found = matches(tokens, allowed: allowed, scratch: &scratch)
     guard withEvidence else { return found.map { ThemeAssignment(themeId: codebook.themes[$0.0].id, evidence: []) } }
     return found.map { theme, matches in
@@ -64,16 +69,33 @@ extension CodingEngine {
       // Bound memory on very varied input: start the cache again.
       scratch.termCache.removeAll(keepingCapacity: true)
       scratch.termArena.removeAll(keepingCapacity: true)
+      scratch.termsByWord.removeAll(keepingCapacity: true)
+    }
+    if scratch.termsGeneration != scratch.words.generation {
+      scratch.termsByWord.removeAll(keepingCapacity: true)
+      scratch.termsGeneration = scratch.words.generation
     }
     for token in tokens {
+      let word = Int(token.wordID)
+      if word >= 0, word < scratch.termsByWord.count, scratch.termsByWord[word].count >= 0 {
+        scratch.tokenTerms.append(scratch.termsByWord[word])
+        continue
+      }
+      let range: (start: Int32, count: Int32)
       if let cached = scratch.termCache[token.form] {
-        scratch.tokenTerms.append(cached)
+        range = cached
       } else {
         let ids = termIDs(form: token.form, stem: token.stem)
-        let range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
+        range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
         scratch.termArena.append(contentsOf: ids)
         scratch.termCache[token.form] = range
-        scratch.tokenTerms.append(range)
+      }
+      scratch.tokenTerms.append(range)
+      if word >= 0 {
+        if word >= scratch.termsByWord.count {
+          scratch.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - scratch.termsByWord.count + 1))
+        }
+        scratch.termsByWord[word] = range
       }
     }
     // 2. Walk the trie from each token.

@@ -45,7 +45,7 @@ public struct CodingEngine: Sendable {
   let prefixTerms: [(prefix: [UInt8], id: Int32)]
   // Phrase trie: edges below the root keyed by `node << 32 | term`, whether a node has any,
   // and the groups each node completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
-  let trieEdges: [UInt64: Int32]
+  let trieEdges: EdgeTable
   let trieHasChildren: [Bool]
   let acceptStart: [Int32]
   let acceptGroups: [Int32]
@@ -79,7 +79,7 @@ public struct CodingEngine: Sendable {
     for (node, children) in builder.trieChildren.enumerated() where node > 0 {
       for (term, child) in children { edges[UInt64(node) << 32 | UInt64(UInt32(term))] = child }
     }
-    trieEdges = edges
+    trieEdges = EdgeTable(edges)
     trieHasChildren = builder.trieChildren.map { !$0.isEmpty }
     (acceptStart, acceptGroups) = Self.compressed(builder.trieAccepts)
     polarities = codebook.themes.map(\.polarity)

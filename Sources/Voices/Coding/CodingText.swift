@@ -13,8 +13,14 @@ enum CodingText {
   static let analyzer = TextAnalyzer()
 
   static func tokens(of text: String) -> [CodingToken] {
+    var cache = TextAnalyzer.WordCache()
+    return tokens(of: text, cache: &cache)
+  }
+
+  /// The same, reusing a per-thread cache of analysed words.
+  static func tokens(of text: String, cache: inout TextAnalyzer.WordCache) -> [CodingToken] {
     guard hasSmartSurveyQuote(text) else {
-      return analyzer.analyze(text).tokens.map { token(from: $0, offsets: nil) }
+      return analyzer.analyze(text, cache: &cache).tokens.map { token(from: $0, offsets: nil) }
     }
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
     var repaired = String.UnicodeScalarView()
@@ -33,7 +39,7 @@ enum CodingText {
       }
     }
     offsets.append(scalars.count)
-    return analyzer.analyze(String(repaired)).tokens.map { token(from: $0, offsets: offsets) }
+    return analyzer.analyze(String(repaired), cache: &cache).tokens.map { token(from: $0, offsets: offsets) }
   }
 
   private static func token(from t: Token, offsets: [Int]?) -> CodingToken {
@@ -49,7 +55,7 @@ enum CodingText {
       end = end > 0 ? offsets[min(end - 1, offsets.count - 1)] + 1 : 0
     }
     return CodingToken(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End, form: t.text, stem: t.stem,
-                       clause: t.clause, isNegator: t.isNegator)
+                       clause: t.clause, isNegator: t.isNegator, wordID: t.wordID)
   }
 
   /// Whether `text` holds `@SQ@`, by a byte scan (no Foundation bridging on the hot path).

@@ -16,4 +16,6 @@ struct CodingToken: Sendable, Equatable {
   var clause: Int
   /// Whether the Text module marks the token as a negator (no, not, n't, never, without, ...).
   var isNegator: Bool
+  /// The analysing `WordCache`'s number for the word (-1: none), for per-word term caching.
+  var wordID: Int32 = -1
 }

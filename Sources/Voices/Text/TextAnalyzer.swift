@@ -31,24 +31,66 @@ public struct TextAnalyzer: Sendable {
   /// - Returns: Its tokens; every token's `span` slices `text` back to what it came from.
   /// - Complexity: O(n) in the length of `text`.
   public func analyze(_ text: String) -> AnalyzedText {
+    var cache = WordCache()
+    return analyze(text, cache: &cache)
+  }
+
+  /// Per-thread memory of words already seen: a word's `String` form and its stem, so each
+  /// distinct word is folded, stemmed and turned into `String`s once, not once per occurrence.
+  /// Keep one per thread and pass it to every call; it bounds its own size.
+  public struct WordCache: Sendable {
+    struct Entry: Sendable {
+      var text: String
+      var stem: String
+      var id: Int32
+    }
+    var words: [[UInt8]: Entry] = [:]
+    var buffer: [UInt8] = []
+    /// Changes each time the cache is emptied (word ids start again from 0).
+    private(set) var generation = 0
+
+    public init() {}
+
+    /// Empties the cache when it holds `limit` words, so varied input cannot grow it forever.
+    mutating func bound(_ limit: Int) {
+      guard words.count >= limit else { return }
+      words.removeAll(keepingCapacity: true)
+      generation += 1
+    }
+  }
+
+  /// Analyzes one comment, reusing (and filling) `cache`; same result as ``analyze(_:)``.
+  public func analyze(_ text: String, cache: inout WordCache) -> AnalyzedText {
     let normalized = normalizer.normalize(text)
     let pieces = tokenizer.pieces(of: normalized)
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(32)
+    cache.bound(200_000)
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
     for piece in pieces {
-      let textString = String(decoding: piece.text, as: UTF8.self)
-      var stem = textString
-      if piece.kind == .word, Self.isStemmable(piece.text) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: piece.text)
-        Self.stemWord(&buffer, stemmer: stemmer, spelling: spelling)
-        stem = String(decoding: buffer, as: UTF8.self)
+      // The result depends only on the bytes: pieces of letters a-z are always words.
+      let textString: String
+      let stem: String
+      let id: Int32
+      if let hit = cache.words[piece.text] {
+        (textString, stem, id) = (hit.text, hit.stem, hit.id)
+      } else {
+        textString = String(decoding: piece.text, as: UTF8.self)
+        var stemmed = textString
+        if piece.kind == .word, Self.isStemmable(piece.text) {
+          cache.buffer.removeAll(keepingCapacity: true)
+          cache.buffer.append(contentsOf: piece.text)
+          Self.stemWord(&cache.buffer, stemmer: stemmer, spelling: spelling)
+          stemmed = String(decoding: cache.buffer, as: UTF8.self)
+        }
+        stem = stemmed
+        id = Int32(cache.words.count)
+        cache.words[piece.text] = WordCache.Entry(text: textString, stem: stem, id: id)
       }
-      tokens.append(Token(text: textString, stem: stem, kind: piece.kind,
-                          span: normalized.span(of: piece.range), sentence: piece.sentence,
-                          clause: piece.clause, isNegator: piece.isNegator))
+      var token = Token(text: textString, stem: stem, kind: piece.kind,
+                        span: normalized.span(of: piece.range), sentence: piece.sentence,
+                        clause: piece.clause, isNegator: piece.isNegator)
+      token.wordID = id
+      tokens.append(token)
     }
     let shouting = Self.isShouting(normalized)
     tokens = foldAbbreviations(tokens, pieces: pieces, shouting: shouting)

@@ -28,6 +28,11 @@ public struct TextNormalizer: Sendable, Equatable {
   public func normalize(_ text: String) -> NormalizedText {
     var out = NormalizedText()
     let count = text.utf8.count
+    if let done = text.utf8.withContiguousStorageIfAvailable({ Self.foldASCII($0, into: &out) }),
+      done
+    {
+      return out
+    }
     out.folded.reserveCapacity(count)
     out.sourceStart.reserveCapacity(count)
     out.sourceEnd.reserveCapacity(count)
@@ -40,6 +45,40 @@ public struct TextNormalizer: Sendable, Equatable {
       bytes.withUnsafeBufferPointer { fold($0, into: &out) }
     }
     return out
+  }
+
+  /// The common case, all-ASCII text, filled in bulk (one byte out per byte in, no per-byte
+  /// append). Returns false, leaving `out` empty, when the text holds any non-ASCII byte.
+  private static func foldASCII(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText)
+    -> Bool
+  {
+    let n = p.count
+    for b in p where b >= 0x80 { return false }
+    out.folded = [UInt8](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for i in 0..<n {
+        let b = p[i]
+        buffer[i] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20
+          : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
+      }
+      initialized = n
+    }
+    out.isUppercase = [Bool](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for i in 0..<n { buffer[i] = p[i] >= UInt8(ascii: "A") && p[i] <= UInt8(ascii: "Z") }
+      initialized = n
+    }
+    out.sourceStart = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i) }
+      initialized = n
+    }
+    out.sourceEnd = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i + 1) }
+      initialized = n
+    }
+    out.scalarUTF8Offsets = [Int](unsafeUninitializedCapacity: n + 1) { buffer, initialized in
+      for i in 0...n { buffer[i] = i }
+      initialized = n + 1
+    }
+    return true
   }
 
   private func fold(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {

@@ -172,7 +172,7 @@ struct Tokenizer: Sendable, Equatable {
   private func emitPlain(_ range: Range<Int>, text: [UInt8], normalized: NormalizedText,
                          state: inout State)
   {
-    state.emit(range, text: text, kind: .word, negator: Self.negators.contains(text),
+    state.emit(range, text: text, kind: .word, negator: Self.isNegator(text),
                normalized: normalized)
   }
 
@@ -189,7 +189,22 @@ struct Tokenizer: Sendable, Equatable {
   static let clauseOpeners: Set<[UInt8]> = Set(
     ["but", "however", "although", "though", "whereas"].map { Array($0.utf8) })
 
-  static func opensClause(_ text: [UInt8]) -> Bool { clauseOpeners.contains(text) }
+  static func opensClause(_ text: [UInt8]) -> Bool {
+    // Cheap filter before hashing: every opener is 3-8 letters starting a, b, h, t or w.
+    guard text.count >= 3, text.count <= 8, let c = text.first,
+      c == UInt8(ascii: "b") || c == UInt8(ascii: "h") || c == UInt8(ascii: "a")
+        || c == UInt8(ascii: "t") || c == UInt8(ascii: "w")
+    else { return false }
+    return clauseOpeners.contains(text)
+  }
+
+  /// Whether `text` is one of ``negators`` (filtered by first letter and length before hashing).
+  static func isNegator(_ text: [UInt8]) -> Bool {
+    guard text.count >= 2, text.count <= 7, let c = text.first,
+      c == UInt8(ascii: "n") || c == UInt8(ascii: "w")
+    else { return false }
+    return negators.contains(text)
+  }
 
   /// A negative contraction split into its base (as read) and how many bytes of the folded
   /// word the base covers; the rest is the `not`.
@@ -224,7 +239,10 @@ struct Tokenizer: Sendable, Equatable {
       text[n - 1] == UInt8(ascii: "t")
     {
       baseLength = n - 3
-    } else if let at = bareNegatives[text] {
+    } else if n >= 4, text[n - 1] == UInt8(ascii: "t"),
+      text[n - 2] == UInt8(ascii: "n") || n == 6,  // every key ends `nt`, or is `cannot`
+      let at = bareNegatives[text]
+    {
       baseLength = at
     } else {
       return nil
