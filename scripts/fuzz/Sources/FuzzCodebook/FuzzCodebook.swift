@@ -1,0 +1,45 @@
+import Foundation
+@testable import Voices
+
+/// Codebook CSV and pattern language: any bytes give a codebook that compiles and codes, or a
+/// `CSVError` / `CodebookError`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  do {
+    let table = try CSVReader.read(bytes: bytes, file: "fuzz.csv")
+    let codebook = try Codebook.parse(table, name: "fuzz")
+    let engine = try CodingEngine(codebook)
+    for text in samples { _ = engine.code(text) }
+    _ = codebook.csv()
+  } catch is CSVError {
+  } catch is CodebookError {
+  } catch {
+    fatalError("unexpected error type: \(error)")
+  }
+  return 0
+}
+
+/// Comments that exercise negation, proximity, abbreviations and non-ASCII text.
+let samples = [
+  "We waited two years for an EHC plan and the SENCo never called back.",
+  "No help from the locality team, but the taxi driver isn't late any more!",
+  "Caf\u{E9} \u{201C}respite\u{201D} \u{2014} my son\u{2019}s OT said @SQ@no@SQ@ \u{1F622}",
+  "",
+]
+
+/// SwiftPM links an executable with `main` defined as `FuzzCodebook_main`; this hands control to
+/// libFuzzer's driver with the function above.
+@_cdecl("FuzzCodebook_main")
+public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+  var count = argc
+  var vector: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+  return LLVMFuzzerRunDriver(&count, &vector, fuzz)
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
