@@ -83,8 +83,8 @@ enum CodeCommand {
         }
       }
     }
-    try CodedWriter.writeAtomically(CodedWriter.csv(comments), to: folder.appendingPathComponent("coded.csv"))
-    try CodedWriter.writeAtomically(comments.map(CodedWriter.jsonLine).joined(), to: folder.appendingPathComponent("coded.jsonl"))
+    try CodedWriter.writeCSV(comments, to: folder.appendingPathComponent("coded.csv"))
+    try CodedWriter.writeJSONLines(comments, to: folder.appendingPathComponent("coded.jsonl"))
     if !Terminal.quiet {
       let withTheme = comments.filter { !$0.assignments.isEmpty }.count
       Terminal.out("Coded \(comments.count) answers (\(withTheme) with at least one theme) with \(codebook.themes.count) themes.")

@@ -105,15 +105,16 @@ public enum CodedWriter {
   /// `theme@start-end "matched"` items joined by ` | ` (`theme@model p=0.83` for a theme a
   /// trained model gave).
   public static func csv(_ comments: [CodedComment]) -> String {
-    var rows = [["response_id", "wave", "question", "themes", "evidence"]]
-    for c in comments {
-      let evidence = c.assignments.flatMap { a in
-        a.evidence.map { "\(a.themeId)@\($0.start)-\($0.end) \"\($0.matchedText)\"" }
-          + (a.modelProbability.map { ["\(a.themeId)@model p=\(probabilityText($0))"] } ?? [])
-      }
-      rows.append([c.responseId, c.wave, c.question, c.assignments.map(\.themeId).joined(separator: ";"), evidence.joined(separator: " | ")])
+    TableWriter.csv([["response_id", "wave", "question", "themes", "evidence"]] + comments.map(csvRow))
+  }
+
+  /// One comment's row of `csv(_:)`.
+  static func csvRow(_ c: CodedComment) -> [String] {
+    let evidence = c.assignments.flatMap { a in
+      a.evidence.map { "\(a.themeId)@\($0.start)-\($0.end) \"\($0.matchedText)\"" }
+        + (a.modelProbability.map { ["\(a.themeId)@model p=\(probabilityText($0))"] } ?? [])
     }
-    return TableWriter.csv(rows)
+    return [c.responseId, c.wave, c.question, c.assignments.map(\.themeId).joined(separator: ";"), evidence.joined(separator: " | ")]
   }
 
   /// `id,themes` only, for `voices code FILE.csv`.
@@ -141,6 +142,38 @@ public enum CodedWriter {
       }.joined(separator: ",") + "]" + (a.modelProbability.map { ",\"model_probability\":\(probabilityText($0))" } ?? "") + "}"
     }.joined(separator: ",")
     return "{\"response_id\":\(s(c.responseId)),\"wave\":\(s(c.wave)),\"question\":\(s(c.question)),\"themes\":[\(themes)],\"evidence\":[\(evidence)]}\n"
+  }
+
+  /// Writes `comments` as `csv(_:)` does, streamed to `url` (no whole-file string in memory).
+  public static func writeCSV(_ comments: [CodedComment], to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(to: url) { chunks in
+      chunks.append(TableWriter.csv([["response_id", "wave", "question", "themes", "evidence"]]))
+      writeFormatted(comments, to: &chunks) { TableWriter.csv([csvRow($0)]) }
+    }
+  }
+
+  /// Appends every comment's text in order, formatted a block at a time on every core.
+  static func writeFormatted(_ comments: [CodedComment], to chunks: inout AtomicFile.Chunks,
+                             _ format: @escaping @Sendable (CodedComment) -> String) {
+    let block = 4096
+    for start in stride(from: 0, to: comments.count, by: block) {
+      let slice = comments[start..<min(start + block, comments.count)]
+      let cores = 8
+      let texts = parallelMap(cores) { part in
+        let lo = slice.startIndex + slice.count * part / cores, hi = slice.startIndex + slice.count * (part + 1) / cores
+        return slice[lo..<hi].map(format).joined()
+      }
+      for text in texts { chunks.append(text) }
+    }
+  }
+
+  /// Writes `comments` as JSON Lines (`jsonLine`), streamed to `url`.
+  public static func writeJSONLines(_ comments: [CodedComment], to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(to: url) { chunks in
+      writeFormatted(comments, to: &chunks, jsonLine)
+    }
   }
 
   /// Writes `contents` to `url` through `AtomicFile` (temporary file beside it, then rename),

@@ -53,14 +53,13 @@ public struct ThemeSuggester: Sendable {
     // into many responses (or a duplicated submission) counts once, so a theme needs
     // `minimumSize` different comments.
     let analyzer = TextAnalyzer()
+    var words = TextAnalyzer.WordCache()
     var documents: [Document] = []
     var documentIndex: [DocumentKey: Int] = [:]
     var surfaces: [String: [String: Int]] = [:]
     for (i, c) in comments.enumerated() {
       let redacted = redactor.redact(c.text).text
-      var plain = redacted
-      for kind in RedactionKind.allCases { plain = plain.replacingOccurrences(of: kind.marker, with: " . ") }
-      let analyzed = analyzer.analyze(plain)
+      let analyzed = analyzer.analyze(Self.withoutMarkers(redacted), cache: &words)
       let key = DocumentKey(stems: analyzed.tokens.map(\.stem).joined(separator: " "), covered: !c.assignments.isEmpty)
       if let d = documentIndex[key] { documents[d].members.append(i); continue }
       documentIndex[key] = documents.count
@@ -164,6 +163,29 @@ public struct ThemeSuggester: Sendable {
 
   /// Common English words that say nothing about a topic, as the Text module folds them
   /// (lowercase, contractions expanded) and as Porter2 stems them.
+  /// The redaction markers (`[name]` ...) as bytes, for `withoutMarkers`.
+  static let markers: [[UInt8]] = RedactionKind.allCases.map { Array($0.marker.utf8) }
+
+  /// `text` with every redaction marker replaced by " . " (a break no term spans), in one pass
+  /// over the bytes.
+  static func withoutMarkers(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    guard bytes.contains(UInt8(ascii: "[")) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "["), let marker = markers.first(where: { bytes[i...].starts(with: $0) }) {
+        out += Array(" . ".utf8)
+        i += marker.count
+        continue
+      }
+      out.append(bytes[i])
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   static let stopWords: Set<String> = [
     "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
     "has", "have", "him", "his", "how", "its", "may", "new", "now", "old", "see", "two", "way", "who", "did", "get",

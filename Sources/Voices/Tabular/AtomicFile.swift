@@ -42,6 +42,49 @@ public enum AtomicFile {
     }
   }
 
+  /// Writes a file too big to hold as one string, piece by piece, still atomically: `produce`
+  /// appends text to the `Chunks` it is given, which go to the temporary file a megabyte at a
+  /// time.
+  ///
+  /// - Throws: `AtomicFileError` (a failed write is reported once `produce` returns).
+  public static func write(to url: URL, chunks produce: (inout Chunks) -> Void) throws(AtomicFileError) {
+    try write(to: url) { (fd, path) throws(AtomicFileError) in
+      var chunks = Chunks(descriptor: fd, path: path)
+      produce(&chunks)
+      chunks.flush()
+      if let failure = chunks.failure { throw failure }
+    }
+  }
+
+  /// Text on its way to a temporary file (see `write(to:chunks:)`).
+  public struct Chunks {
+    let descriptor: Int32
+    let path: String
+    var buffer: [UInt8] = []
+    var failure: AtomicFileError?
+
+    init(descriptor: Int32, path: String) {
+      self.descriptor = descriptor
+      self.path = path
+      buffer.reserveCapacity(1 << 20)
+    }
+
+    public mutating func append(_ text: String) {
+      buffer.append(contentsOf: text.utf8)
+      if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+      defer { buffer.removeAll(keepingCapacity: true) }
+      guard failure == nil, !buffer.isEmpty else { return }
+      let (fd, target) = (descriptor, path)
+      failure = buffer.withUnsafeBytes { bytes -> AtomicFileError? in
+        do throws(AtomicFileError) { try AtomicFile.writeAll(bytes, to: fd, path: target) } catch { return error }
+        return nil
+      }
+    }
+  }
+
   /// The steps around any content: make the temporary file, let `fill` write to it, sync,
   /// rename. Internal so tests can make `fill` fail part way.
   static func write(

@@ -61,3 +61,21 @@ import Testing
     #expect(messages.contains("b.csv:3: no word list \"@missing\" (add a row with id @missing)"))
   }
 }
+
+@Suite("Coded files streamed") struct CodedFilesStreamedTests {
+  @Test("coded.csv and coded.jsonl written in chunks are the same bytes as the whole-file forms")
+  func streamedEqualsWhole() throws {
+    let engine = try CodingEngine(Codebook(name: "t", themes: [Theme(id: "wait", label: "Wait", patterns: ["wait*"])]))
+    var comments = (0..<10_000).map { i in
+      CodedComment(responseId: "r\(i)", wave: "2025", question: "q", text: i % 3 == 0 ? "we waited, \"ages\"\nreally" : "fine \(i)")
+    }
+    CodingRun.code(&comments, with: engine)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voices-coded-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CodedWriter.writeCSV(comments, to: folder.appendingPathComponent("coded.csv"))
+    try CodedWriter.writeJSONLines(comments, to: folder.appendingPathComponent("coded.jsonl"))
+    #expect(try String(contentsOf: folder.appendingPathComponent("coded.csv"), encoding: .utf8) == CodedWriter.csv(comments))
+    #expect(try String(contentsOf: folder.appendingPathComponent("coded.jsonl"), encoding: .utf8) == comments.map(CodedWriter.jsonLine).joined())
+    #expect(TableWriter.csvField("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
+  }
+}
