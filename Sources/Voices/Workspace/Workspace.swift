@@ -54,16 +54,26 @@ public struct Workspace: Sendable {
 
   /// Reads every manifest and its export.
   ///
-  /// - Parameter progress: Called with each export's name before it is read.
+  /// Exports are read side by side, one per core (a council's waves are separate files), and
+  /// their responses and diagnostics are then put together in manifest order, so the result is
+  /// the same as reading them one after another.
+  ///
+  /// - Parameter progress: Called once before reading, with what is about to be read.
   /// - Returns: Every export that could be read, and every problem found on the way.
   public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
     var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
     loadPopulation(into: &load)
-    for url in manifestURLs() {
-      let name = url.deletingPathExtension().lastPathComponent
-      progress?(name)
-      readExport(manifestAt: url, name: name, into: &load)
+    let urls = manifestURLs()
+    progress?(urls.count == 1 ? urls[0].deletingPathExtension().lastPathComponent : "\(urls.count) exports")
+    let parts = parallelMap(urls.count) { i -> WorkspaceLoad in
+      var part = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+      readExport(manifestAt: urls[i], name: urls[i].deletingPathExtension().lastPathComponent, into: &part)
+      return part
+    }
+    for part in parts {
+      load.exports += part.exports
+      load.diagnostics += part.diagnostics
     }
     checkMeasuresRegistered(in: &load)
     return load
