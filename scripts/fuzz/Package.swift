@@ -8,7 +8,7 @@ let targets = ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey", "
 let package = Package(
   name: "VoicesFuzz",
   dependencies: [.package(name: "Voices", path: "../..")],
-  targets: targets.map { name in
-    .executableTarget(name: name, dependencies: [.product(name: "Voices", package: "Voices")])
+  targets: [.target(name: "FuzzDriver")] + targets.map { name in
+    .executableTarget(name: name, dependencies: [.product(name: "Voices", package: "Voices"), "FuzzDriver"])
   }
 )

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import Voices
 
 /// Codebook CSV and pattern language: any bytes give a codebook that compiles and codes, or a
@@ -32,14 +33,5 @@ let samples = [
 /// libFuzzer's driver with the function above.
 @_cdecl("FuzzCodebook_main")
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc
-  var vector: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-  return LLVMFuzzerRunDriver(&count, &vector, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

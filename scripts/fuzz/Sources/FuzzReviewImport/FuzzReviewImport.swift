@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import Voices
 
 /// Review sheet import: any bytes (CSV or XLSX) are read and every row validated against a
@@ -53,14 +54,5 @@ public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointe
     do { try writeSeeds(to: String(cString: dir)) } catch { return 1 }
     return 0
   }
-  var count = argc
-  var vector: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-  return LLVMFuzzerRunDriver(&count, &vector, fuzz)
+  return runFuzzer(argc, argv, fuzz)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
