@@ -139,27 +139,12 @@ enum LearnCommand {
   /// Trains one model per file of WORKSPACE/coded-sample/ into WORKSPACE/models/.
   static func learnWorkspace(_ arguments: Arguments) throws -> ExitCode {
     let workspace = try WorkspaceArgument.open(arguments, command: "learn")
-    let settings = try trainingSettings(arguments)
-    let samples = workspace.root.appendingPathComponent("coded-sample")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [])
-      .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-    guard !names.isEmpty else {
-      throw UsageError("\(workspace.displayName(of: "coded-sample/")) has no human-coded CSV (response_id,text,themes) to learn from")
+    let learned = try workspace.learnModels(settings: try trainingSettings(arguments), created: creationDate()) {
+      Terminal.progress($0 + "…")
     }
-    for name in names {
-      let url = samples.appendingPathComponent(name)
-      let bytes = try [UInt8](Data(contentsOf: url))
-      let table = try CSVReader.read(bytes: bytes, file: workspace.displayName(of: "coded-sample/\(name)"))
-      let set = try TrainingSet.read(table, textColumn: "text", labels: .column("themes"), idColumn: "response_id", excludedThemes: [])
-      Terminal.progress("training on \(set.examples.count) comments of \(name), \(set.themes.count) themes…")
-      let started = Date()
-      let model = try ThemeModel.train(set, settings: settings, trainingFile: name,
-                                       trainingDataSHA256: ThemeModel.sha256Hex(of: bytes), created: creationDate())
-      let out = workspace.root.appendingPathComponent("models").appendingPathComponent((name as NSString).deletingPathExtension + ".json")
-      try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try AtomicFile.write([UInt8](try model.jsonData()), to: out)
-      Terminal.clearProgress()
-      Terminal.out(summary(model.card, seconds: Date().timeIntervalSince(started), out: workspace.displayName(of: "models/\(out.lastPathComponent)")))
+    Terminal.clearProgress()
+    for l in learned {
+      Terminal.out(summary(l.model.card, seconds: l.seconds, out: workspace.displayName(of: "models/\(l.url.lastPathComponent)")))
       Terminal.out("")
     }
     return .ok
