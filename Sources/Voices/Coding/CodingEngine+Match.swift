@@ -217,7 +217,7 @@ extension CodingEngine {
     }
     switch polarity {
     case .positive:
-      let low = max(0, first - 3), high = min(Int32(tokens.count), last + 1)
+      let low = max(0, first - 3), high = min(Int32(tokens.count), last)
       for k in low..<high where !inside(k) && tokens[Int(k)].isNegator {
         if tokens[Int(k)].clause == (k < first ? firstClause : lastClause) { return true }
       }

@@ -147,3 +147,16 @@ import Testing
     #expect(tokens.last.map { $0.start..<$0.end } == 2..<8)  // "n@SQ@t"
   }
 }
+
+@Suite("Negation scope after a match") struct NegationAfterMatchTests {
+  @Test("a negator after a positive match does not cancel it; one before does", arguments: [
+    ("SEN support has been excellent without needing a plan", true),
+    ("the staff were excellent, never late", true),
+    ("the staff were not excellent", false),
+    ("never excellent", false),
+  ])
+  func after(_ text: String, _ coded: Bool) throws {
+    let engine = try CodingEngineTests.engine(["excellent"], polarity: .positive)
+    #expect(!engine.code(text).isEmpty == coded)
+  }
+}
