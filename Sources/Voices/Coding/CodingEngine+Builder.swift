@@ -131,16 +131,16 @@ struct CodingEngineBuilder {
   mutating func terms(for term: Pattern.Term) -> [Int32] {
     switch term {
     case .word(let word):
-      let tokens = CodingText.tokens(of: word)
+      let tokens = CodingText.analyzer.analyze(word).tokens
       return tokens.map { intern(.stem, $0.stem) }
     case .exact(let word):
-      let tokens = CodingText.tokens(of: word)
-      return tokens.map { intern(.form, $0.form) }
+      let tokens = CodingText.analyzer.analyze(word).tokens
+      return tokens.map { intern(.form, $0.text) }
     case .prefix(let prefix):
       // `e-bulletin*` is the word `e` then a word starting `bulletin`.
-      let tokens = CodingText.tokens(of: prefix)
+      let tokens = CodingText.analyzer.analyze(prefix).tokens
       guard let last = tokens.last else { return [intern(.prefix, prefix)] }
-      return tokens.dropLast().map { intern(.stem, $0.stem) } + [intern(.prefix, last.form)]
+      return tokens.dropLast().map { intern(.stem, $0.stem) } + [intern(.prefix, last.text)]
     }
   }
 

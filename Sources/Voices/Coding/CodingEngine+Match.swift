@@ -1,31 +1,66 @@
 extension CodingEngine {
-  /// Per-thread working memory for matching: the term cache and hit lists, reused between
-  /// comments so matching allocates little.
+  /// Per-thread working memory for matching, reused between comments so that coding a
+  /// comment allocates nothing once the buffers have grown: the text pipeline's buffers and
+  /// word cache, each word's term ids, the hit lists and the surviving matches.
   public struct Scratch {
-    /// Word form -> its term ids, as a range of `termArena` (no array per word).
-    var termCache: [String: (start: Int32, count: Int32)] = [:]
+    /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
+    var words = WordCache()
+    var scan = TextAnalyzer.Scan()
+    var tokens: [CodingToken] = []
+    /// Term ids by `CodingToken.wordID` as a range of `termArena` (count -1: not looked up
+    /// yet), valid for `words.generation` `termsGeneration`.
+    var termsByWord: [(start: Int32, count: Int32)] = []
     var termArena: [Int32] = []
-    var groupHits: [[(start: Int32, end: Int32)]]
-    var touched: [Int32] = []
-    var chainSeen: [Bool]
+    var termsGeneration = -1
     /// Per token of the current comment: where its term ids are in `termArena`.
     var tokenTerms: [(start: Int32, count: Int32)] = []
     var states: [Int32] = []
     var next: [Int32] = []
+    /// Hits as one linked list per group (`hitHead`/`hitTail` by group, -1: none), in the
+    /// order found; `touched` lists the groups hit in this comment.
+    var hitHead: [Int32]
+    var hitTail: [Int32]
+    var hits: [(start: Int32, end: Int32, next: Int32)] = []
+    var touched: [Int32] = []
+    var chainSeen: [Bool]
     var candidates: [Int32] = []
-    /// Analysed words (forms and stems) already seen by this thread.
-    var words = TextAnalyzer.WordCache()
-    /// Term ids by `CodingToken.wordID` (count -1: not looked up yet), for `words.generation`.
-    var termsByWord: [(start: Int32, count: Int32)] = []
-    var termsGeneration = -1
+    /// The chain search's current hit per group slot, and the ways found (flat, a chain's
+    /// group count of spans each).
+    var cursor: [Int32] = []
+    var ways: [Span] = []
+    /// Per theme: 0 untouched, 1 matched, 2 excluded; `themesTouched` lists the non-zero.
+    var themeState: [UInt8]
+    var themesTouched: [Int32] = []
+    /// Surviving matches in the order found; `found[i].spans` indexes `foundSpans`.
+    var found: [Found] = []
+    var foundSpans: [Span] = []
 
-    init(groups: Int, chains: Int) {
-      groupHits = Array(repeating: [], count: groups)
+    init(groups: Int, chains: Int, themes: Int) {
+      hitHead = Array(repeating: -1, count: groups)
+      hitTail = Array(repeating: -1, count: groups)
       chainSeen = Array(repeating: false, count: chains)
+      themeState = Array(repeating: 0, count: themes)
     }
   }
 
-  public func makeScratch() -> Scratch { Scratch(groups: groupCount, chains: chains.count) }
+  /// One surviving way a rule matched: its theme, rule and spans (`foundSpans[spans]`).
+  struct Found {
+    var theme: Int32
+    var rule: Int32
+    var spans: Range<Int>
+  }
+
+  public func makeScratch() -> Scratch {
+    Scratch(groups: groupCount, chains: chainRule.count, themes: codebook.themes.count)
+  }
+
+  /// Which themes may be given: `mask[theme]`, or nil for all.
+  public typealias ThemeMask = [Bool]
+
+  /// The mask allowing `themes` (indices into `codebook.themes`).
+  public func mask(_ themes: Set<Int>) -> ThemeMask {
+    (0..<codebook.themes.count).map { themes.contains($0) }
+  }
 
   /// The themes of one comment, with evidence.
   ///
@@ -38,182 +73,260 @@ extension CodingEngine {
     return code(text, themes: allowed, scratch: &scratch)
   }
 
-  /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
+  /// The same, reusing `scratch` (one per thread).
   public func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
-    let tokens = CodingText.tokens(of: text, cache: &scratch.words)
-    let found = matches(tokens, allowed: allowed, scratch: &scratch)
-    guard withEvidence else { return found.map { ThemeAssignment(themeId: codebook.themes[$0.0].id, evidence: []) } }
-    return found.map { theme, matches in
+    code(text, mask: allowed.map(mask), withEvidence: withEvidence, scratch: &scratch)
+  }
+
+  /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
+  public func code(_ text: String, mask: ThemeMask?, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
+    CodingText.tokens(of: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
+    match(mask: mask, scratch: &scratch)
+    var out: [ThemeAssignment] = []
+    var k = 0
+    while k < scratch.found.count {
+      let theme = scratch.found[k].theme
       var evidence: [Evidence] = []
-      var seen: [(Int32, Int32, Int32)] = []
-      for (rule, spans) in matches {
-        for span in spans where !seen.contains(where: { $0 == (rule, span.start, span.end) }) {
-          seen.append((rule, span.start, span.end))
-          let start = tokens[Int(span.start)].start, end = tokens[Int(span.end) - 1].end
-          evidence.append(Evidence(start: start, end: end, patternText: rules[Int(rule)].patternText,
-                                   matchedText: CodingText.slice(text, from: tokens[Int(span.start)], to: tokens[Int(span.end) - 1])))
+      var seen: [(rule: Int32, span: Span)] = []
+      while k < scratch.found.count, scratch.found[k].theme == theme {
+        let f = scratch.found[k]
+        k += 1
+        guard withEvidence else { continue }
+        for span in scratch.foundSpans[f.spans] where !seen.contains(where: { $0.rule == f.rule && $0.span == span }) {
+          seen.append((f.rule, span))
+          let first = scratch.tokens[Int(span.start)], last = scratch.tokens[Int(span.end) - 1]
+          evidence.append(Evidence(start: first.start, end: last.end, patternText: rules[Int(f.rule)].patternText,
+                                   matchedText: CodingText.slice(text, from: first, to: last)))
         }
       }
-      return ThemeAssignment(themeId: codebook.themes[theme].id, evidence: evidence)
+      out.append(ThemeAssignment(themeId: codebook.themes[Int(theme)].id, evidence: evidence))
     }
+    return out
   }
 
   typealias Span = (start: Int32, end: Int32)
 
-  /// Theme index -> the (rule, spans) matches that survived the polarity rules, themes in order.
-  func matches(_ tokens: [CodingToken], allowed: Set<Int>?, scratch: inout Scratch) -> [(Int, [(Int32, [Span])])] {
-    let n = tokens.count
-    // 1. Term ids per token, cached by form.
-    scratch.tokenTerms.removeAll(keepingCapacity: true)
-    if scratch.termCache.count > 200_000 {
-      // Bound memory on very varied input: start the cache again.
-      scratch.termCache.removeAll(keepingCapacity: true)
-      scratch.termArena.removeAll(keepingCapacity: true)
-      scratch.termsByWord.removeAll(keepingCapacity: true)
-    }
-    if scratch.termsGeneration != scratch.words.generation {
-      scratch.termsByWord.removeAll(keepingCapacity: true)
-      scratch.termsGeneration = scratch.words.generation
-    }
-    for token in tokens {
-      let word = Int(token.wordID)
-      if word >= 0, word < scratch.termsByWord.count, scratch.termsByWord[word].count >= 0 {
-        scratch.tokenTerms.append(scratch.termsByWord[word])
-        continue
-      }
-      let range: (start: Int32, count: Int32)
-      if let cached = scratch.termCache[token.form] {
-        range = cached
-      } else {
-        let ids = termIDs(form: token.form, stem: token.stem)
-        range = (start: Int32(scratch.termArena.count), count: Int32(ids.count))
-        scratch.termArena.append(contentsOf: ids)
-        scratch.termCache[token.form] = range
-      }
-      scratch.tokenTerms.append(range)
-      if word >= 0 {
-        if word >= scratch.termsByWord.count {
-          scratch.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - scratch.termsByWord.count + 1))
-        }
-        scratch.termsByWord[word] = range
-      }
-    }
-    // 2. Walk the trie from each token.
-    for i in 0..<n where scratch.tokenTerms[i].count > 0 {
-      // First step from the root through the dense table, then the per-node dictionaries.
-      scratch.states.removeAll(keepingCapacity: true)
-      let first = scratch.tokenTerms[i]
+  /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the
+  /// polarity rules and exclusions, by theme in codebook order (then in the order found).
+  func match(mask: ThemeMask?, scratch s: inout Scratch) {
+    let n = s.tokens.count
+    lookUpTerms(&s)
+    // 1. Walk the trie from each token; every accepting state is a hit of its groups.
+    s.hits.removeAll(keepingCapacity: true)
+    for i in 0..<n where s.tokenTerms[i].count > 0 {
+      // First step from the root through the dense table, then the edge table.
+      s.states.removeAll(keepingCapacity: true)
+      let first = s.tokenTerms[i]
       for k in Int(first.start)..<Int(first.start + first.count) {
-        let child = rootChildren[Int(scratch.termArena[k])]
-        if child >= 0 { scratch.states.append(child) }
+        let child = rootChildren[Int(s.termArena[k])]
+        if child >= 0 { s.states.append(child) }
       }
       var j = i
-      while !scratch.states.isEmpty {
-        for state in scratch.states {
+      while !s.states.isEmpty {
+        for state in s.states {
           for a in Int(acceptStart[Int(state)])..<Int(acceptStart[Int(state) + 1]) {
-            let g = acceptGroups[a]
-            if scratch.groupHits[Int(g)].isEmpty { scratch.touched.append(g) }
-            scratch.groupHits[Int(g)].append((Int32(i), Int32(j + 1)))
+            addHit(group: acceptGroups[a], start: Int32(i), end: Int32(j + 1), &s)
           }
         }
         j += 1
         guard j < n else { break }
-        scratch.next.removeAll(keepingCapacity: true)
-        let terms = scratch.tokenTerms[j]
-        for state in scratch.states where trieHasChildren[Int(state)] {
+        s.next.removeAll(keepingCapacity: true)
+        let terms = s.tokenTerms[j]
+        for state in s.states where trieHasChildren[Int(state)] {
           for k in Int(terms.start)..<Int(terms.start + terms.count) {
-            let term = scratch.termArena[k]
-            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { scratch.next.append(child) }
+            let term = s.termArena[k]
+            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { s.next.append(child) }
           }
         }
-        swap(&scratch.states, &scratch.next)
+        swap(&s.states, &s.next)
       }
     }
+    s.found.removeAll(keepingCapacity: true)
+    s.foundSpans.removeAll(keepingCapacity: true)
     defer {
-      for g in scratch.touched { scratch.groupHits[Int(g)].removeAll(keepingCapacity: true) }
-      scratch.touched.removeAll(keepingCapacity: true)
+      for g in s.touched {
+        s.hitHead[Int(g)] = -1
+        s.hitTail[Int(g)] = -1
+      }
+      s.touched.removeAll(keepingCapacity: true)
+      for t in s.themesTouched { s.themeState[Int(t)] = 0 }
+      s.themesTouched.removeAll(keepingCapacity: true)
     }
-    // 3. Evaluate the chains whose groups were hit.
-    scratch.candidates.removeAll(keepingCapacity: true)
-    for g in scratch.touched {
+    // 2. The chains whose groups were hit, in chain order.
+    s.candidates.removeAll(keepingCapacity: true)
+    for g in s.touched {
       for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
         let c = groupChains[k]
-        guard !scratch.chainSeen[Int(c)] else { continue }
-        scratch.chainSeen[Int(c)] = true
-        scratch.candidates.append(c)
+        guard !s.chainSeen[Int(c)] else { continue }
+        s.chainSeen[Int(c)] = true
+        s.candidates.append(c)
       }
     }
-    for c in scratch.candidates { scratch.chainSeen[Int(c)] = false }
-    guard !scratch.candidates.isEmpty else { return [] }
-    scratch.candidates.sort()
-    let candidate = scratch.candidates
-    var byTheme: [Int: [(Int32, [Span])]] = [:]
-    var excluded = Set<Int>()
-    for c in candidate {
-      let chain = chains[Int(c)]
-      let rule = rules[Int(chain.rule)]
-      let theme = Int(rule.theme)
-      if let allowed, !allowed.contains(theme) { continue }
-      if excluded.contains(theme) { continue }
-      for spans in chainMatches(chain, hits: scratch.groupHits) {
-        if rule.isExclusion { excluded.insert(theme); break }
-        if cancelled(spans, polarity: polarities[theme], tokens: tokens, hits: scratch.groupHits) { continue }
-        byTheme[theme, default: []].append((chain.rule, spans))
-      }
-    }
-    return byTheme.keys.sorted().compactMap { theme in excluded.contains(theme) ? nil : (theme, byTheme[theme] ?? []) }
-  }
-
-  /// The term ids of a word: its stem's, its exact form's, and every matching prefix's.
-  func termIDs(form: String, stem: String) -> [Int32] {
-    var ids: [Int32] = []
-    if let id = stemTerms[stem] { ids.append(id) }
-    if let id = formTerms[form] { ids.append(id) }
-    if !prefixTerms.isEmpty {
-      let f = Array(form.utf8), s = Array(stem.utf8)
-      for (prefix, id) in prefixTerms where f.starts(with: prefix) || s.starts(with: prefix) {
-        if !ids.contains(id) { ids.append(id) }
-      }
-    }
-    return ids
-  }
-
-  /// Every way the chain's groups occur in order of the chain within their distances (at most 8).
-  func chainMatches(_ chain: Chain, hits: [[Span]]) -> [[Span]] {
-    var results: [[Span]] = []
-    var current: [Span] = []
-    func extend(_ k: Int) {
-      if results.count >= 8 { return }
-      if k == chain.groups.count { results.append(current); return }
-      for hit in hits[Int(chain.groups[k])] {
-        if k > 0 {
-          let previous = current[k - 1]
-          let link = chain.links[k - 1]
-          let gap: Int32
-          if link.ordered {
-            gap = hit.start - previous.end
-          } else {
-            gap = max(hit.start - previous.end, previous.start - hit.end)
-          }
-          guard gap >= 0, gap <= link.distance else { continue }
+    guard !s.candidates.isEmpty else { return }
+    for c in s.candidates { s.chainSeen[Int(c)] = false }
+    s.candidates.sort()
+    // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
+    for ci in s.candidates.indices {
+      let c = Int(s.candidates[ci])
+      let rule = chainRule[c]
+      let theme = ruleTheme[Int(rule)]
+      if let mask, !mask[Int(theme)] { continue }
+      if s.themeState[Int(theme)] == 2 { continue }
+      let width = Int(chainStart[c + 1] - chainStart[c])
+      let ways = chainWays(c, &s)
+      for w in 0..<ways {
+        let spans = (w * width)..<((w + 1) * width)
+        if ruleIsExclusion[Int(rule)] {
+          if s.themeState[Int(theme)] == 0 { s.themesTouched.append(theme) }
+          s.themeState[Int(theme)] = 2
+          break
         }
-        current.append(hit)
-        extend(k + 1)
-        current.removeLast()
+        if cancelled(spans, polarity: polarities[Int(theme)], &s) { continue }
+        if s.themeState[Int(theme)] == 0 {
+          s.themeState[Int(theme)] = 1
+          s.themesTouched.append(theme)
+        }
+        let at = s.foundSpans.count
+        s.foundSpans.append(contentsOf: s.ways[spans])
+        s.found.append(Found(theme: theme, rule: rule, spans: at..<s.foundSpans.count))
       }
     }
-    extend(0)
-    return results
+    // 4. Excluded themes go; the rest in codebook order, each in the order found.
+    var kept = 0
+    for f in s.found where s.themeState[Int(f.theme)] == 1 {
+      s.found[kept] = f
+      kept += 1
+    }
+    s.found.removeLast(s.found.count - kept)
+    if s.themesTouched.count > 1 {
+      // Insertion sort by theme: stable, and `found` is short.
+      for i in 1..<max(1, s.found.count) {
+        let f = s.found[i]
+        var j = i
+        while j > 0, s.found[j - 1].theme > f.theme {
+          s.found[j] = s.found[j - 1]
+          j -= 1
+        }
+        s.found[j] = f
+      }
+    }
   }
 
-  /// Whether the theme's negation or sentiment rule cancels a match.
-  func cancelled(_ spans: [Span], polarity: Theme.Polarity, tokens: [CodingToken], hits: [[Span]]) -> Bool {
-    guard polarity != .neutral, let first = spans.map(\.start).min(), let last = spans.map(\.end).max() else { return false }
-    func inside(_ k: Int32) -> Bool { spans.contains { k >= $0.start && k < $0.end } }
+  @inline(__always)
+  private func addHit(group g: Int32, start: Int32, end: Int32, _ s: inout Scratch) {
+    let h = Int32(s.hits.count)
+    s.hits.append((start, end, -1))
+    if s.hitTail[Int(g)] < 0 {
+      s.hitHead[Int(g)] = h
+      s.touched.append(g)
+    } else {
+      s.hits[Int(s.hitTail[Int(g)])].next = h
+    }
+    s.hitTail[Int(g)] = h
+  }
+
+  /// Term ids for each token into `tokenTerms`, looked up once per distinct word: its stem's,
+  /// its exact form's, and every matching prefix's.
+  private func lookUpTerms(_ s: inout Scratch) {
+    if s.termsGeneration != s.words.generation {
+      s.termsByWord.removeAll(keepingCapacity: true)
+      s.termArena.removeAll(keepingCapacity: true)
+      s.termsGeneration = s.words.generation
+    }
+    s.tokenTerms.removeAll(keepingCapacity: true)
+    for token in s.tokens {
+      let word = Int(token.wordID)
+      if word < s.termsByWord.count, s.termsByWord[word].count >= 0 {
+        s.tokenTerms.append(s.termsByWord[word])
+        continue
+      }
+      let entry = s.words.entries[word]
+      let start = Int32(s.termArena.count)
+      if let id = stemTerms[entry.stem] { s.termArena.append(id) }
+      if let id = formTerms[entry.text], !s.termArena[Int(start)...].contains(id) { s.termArena.append(id) }
+      if !prefixTerms.isEmpty {
+        let f = Array(entry.text.utf8), stem = Array(entry.stem.utf8)
+        for (prefix, id) in prefixTerms where (f.starts(with: prefix) || stem.starts(with: prefix))
+          && !s.termArena[Int(start)...].contains(id) {
+          s.termArena.append(id)
+        }
+      }
+      let range = (start: start, count: Int32(s.termArena.count) - start)
+      if word >= s.termsByWord.count {
+        s.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - s.termsByWord.count + 1))
+      }
+      s.termsByWord[word] = range
+      s.tokenTerms.append(range)
+    }
+  }
+
+  /// Every way chain `c`'s groups occur in order within their distances (at most 8), into
+  /// `s.ways` (a span per group slot each); returns how many. Depth first, hits in the order
+  /// found.
+  private func chainWays(_ c: Int, _ s: inout Scratch) -> Int {
+    let base = Int(chainStart[c]), width = Int(chainStart[c + 1]) - base
+    s.ways.removeAll(keepingCapacity: true)
+    if s.cursor.count < width { s.cursor.append(contentsOf: repeatElement(-1, count: width - s.cursor.count)) }
+    var ways = 0
+    var level = 0
+    s.cursor[0] = s.hitHead[Int(chainGroups[base])]
+    while level >= 0 {
+      let h = s.cursor[level]
+      if h < 0 {
+        level -= 1
+        if level >= 0 { s.cursor[level] = s.hits[Int(s.cursor[level])].next }
+        continue
+      }
+      let hit = s.hits[Int(h)]
+      if level > 0 {
+        let previous = s.hits[Int(s.cursor[level - 1])]
+        let gap = linkOrdered[base + level] ? hit.start - previous.end
+          : max(hit.start - previous.end, previous.start - hit.end)
+        guard gap >= 0, gap <= linkDistance[base + level] else {
+          s.cursor[level] = hit.next
+          continue
+        }
+      }
+      if level == width - 1 {
+        for k in 0..<width {
+          let way = s.hits[Int(s.cursor[k])]
+          s.ways.append((way.start, way.end))
+        }
+        ways += 1
+        if ways >= 8 { break }
+        s.cursor[level] = hit.next
+      } else {
+        level += 1
+        s.cursor[level] = s.hitHead[Int(chainGroups[base + level])]
+      }
+    }
+    return ways
+  }
+
+  /// Whether the theme's negation or sentiment rule cancels the way `s.ways[spans]`.
+  private func cancelled(_ spans: Range<Int>, polarity: Theme.Polarity, _ s: inout Scratch) -> Bool {
+    guard polarity != .neutral else { return false }
+    var first = Int32.max, last = Int32.min
+    for span in s.ways[spans] {
+      first = min(first, span.start)
+      last = max(last, span.end)
+    }
+    let tokens = s.tokens
+    let ways = s.ways
+    func inside(_ k: Int32) -> Bool { ways[spans].contains { k >= $0.start && k < $0.end } }
     let firstClause = tokens[Int(first)].clause, lastClause = tokens[Int(last) - 1].clause
-    func inClauses(_ span: Span) -> Bool {
-      let c = tokens[Int(span.start)].clause
+    func inClauses(_ start: Int32) -> Bool {
+      let c = tokens[Int(start)].clause
       return c >= firstClause && c <= lastClause
+    }
+    func anyHit(_ group: Int32, _ test: (Int32) -> Bool) -> Bool {
+      guard group >= 0 else { return false }
+      var h = s.hitHead[Int(group)]
+      while h >= 0 {
+        if test(s.hits[Int(h)].start) { return true }
+        h = s.hits[Int(h)].next
+      }
+      return false
     }
     switch polarity {
     case .positive:
@@ -221,21 +334,14 @@ extension CodingEngine {
       for k in low..<high where !inside(k) && tokens[Int(k)].isNegator {
         if tokens[Int(k)].clause == (k < first ? firstClause : lastClause) { return true }
       }
-      if negatorGroup >= 0 {
-        for hit in hits[Int(negatorGroup)] where hit.start >= low && hit.start < high && !inside(hit.start) {
-          if tokens[Int(hit.start)].clause == (hit.start < first ? firstClause : lastClause) { return true }
-        }
-      }
-      if sarcasmGroup >= 0, !hits[Int(sarcasmGroup)].isEmpty { return true }
-      if negativeGroup >= 0 {
-        for hit in hits[Int(negativeGroup)] where inClauses(hit) && !inside(hit.start) { return true }
-      }
-      return false
+      if anyHit(negatorGroup, { start in
+        start >= low && start < high && !inside(start)
+          && tokens[Int(start)].clause == (start < first ? firstClause : lastClause)
+      }) { return true }
+      if sarcasmGroup >= 0, s.hitHead[Int(sarcasmGroup)] >= 0 { return true }
+      return anyHit(negativeGroup) { inClauses($0) && !inside($0) }
     case .difficulty, .aspiration:
-      if reliefGroup >= 0 {
-        for hit in hits[Int(reliefGroup)] where inClauses(hit) && !inside(hit.start) { return true }
-      }
-      return false
+      return anyHit(reliefGroup) { inClauses($0) && !inside($0) }
     case .neutral:
       return false
     }

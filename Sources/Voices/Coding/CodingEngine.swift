@@ -52,13 +52,22 @@ public struct CodingEngine: Sendable {
   /// The root's children as a dense table by term id (-1: none), the hottest lookup.
   let rootChildren: [Int32]
   let groupCount: Int
-  let chains: [Chain]
+  /// Chains flattened: chain `c`'s groups are `chainGroups[chainStart[c]..<chainStart[c + 1]]`,
+  /// and the link from group slot `k` to `k + 1` is `linkDistance[k + 1]`, `linkOrdered[k + 1]`.
+  let chainStart: [Int32]
+  let chainGroups: [Int32]
+  let linkDistance: [Int32]
+  let linkOrdered: [Bool]
+  let chainRule: [Int32]
   /// Chains using each group: `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`.
   let groupChainStart: [Int32]
   let groupChains: [Int32]
   /// Each theme's polarity, so matching never copies a `Theme`.
   let polarities: [Theme.Polarity]
   let rules: [Rule]
+  /// `rules[r].theme` and `.isExclusion` as plain arrays for the matching loop.
+  let ruleTheme: [Int32]
+  let ruleIsExclusion: [Bool]
   /// Groups of the word lists the rules read (-1 when the codebook lacks the list).
   let negatorGroup: Int32
   let negativeGroup: Int32
@@ -87,13 +96,18 @@ public struct CodingEngine: Sendable {
     for (term, child) in builder.trieChildren[0] { root[Int(term)] = child }
     rootChildren = root
     groupCount = builder.groupCount
-    chains = builder.chains
+    (chainStart, chainGroups) = Self.compressed(builder.chains.map(\.groups))
+    linkDistance = builder.chains.flatMap { [0] + $0.links.map(\.distance) }
+    linkOrdered = builder.chains.flatMap { [false] + $0.links.map(\.ordered) }
+    chainRule = builder.chains.map(\.rule)
     var byGroup = [[Int32]](repeating: [], count: builder.groupCount)
     for (c, chain) in builder.chains.enumerated() {
       for g in Set(chain.groups) { byGroup[Int(g)].append(Int32(c)) }
     }
     (groupChainStart, groupChains) = Self.compressed(byGroup)
     rules = builder.rules
+    ruleTheme = builder.rules.map(\.theme)
+    ruleIsExclusion = builder.rules.map(\.isExclusion)
     negatorGroup = builder.specialGroups["negator"] ?? -1
     negativeGroup = builder.specialGroups["negative"] ?? -1
     reliefGroup = builder.specialGroups["relief"] ?? -1

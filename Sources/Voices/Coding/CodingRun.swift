@@ -35,10 +35,10 @@ public enum CodingRun {
   public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
                           withEvidence: Bool = true) {
     let themes = engine.codebook.themes
-    func allowed(_ audience: Theme.Audience) -> Set<Int> {
-      Set(themes.indices.filter { audience == .all || themes[$0].audience == audience || themes[$0].audience == .all })
+    func allowed(_ audience: Theme.Audience) -> CodingEngine.ThemeMask {
+      themes.map { audience == .all || $0.audience == audience || $0.audience == .all }
     }
-    let sets: [Theme.Audience: Set<Int>] = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, allowed($0)) })
+    let masks: [Theme.Audience: CodingEngine.ThemeMask] = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, allowed($0)) })
     let count = comments.count
     guard count > 0 else { return }
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
@@ -52,7 +52,7 @@ public enum CodingRun {
       let lo = count * w / workers, hi = count * (w + 1) / workers
       for i in lo..<hi {
         let c = input[i]
-        results.store(i, engine.code(c.text, themes: c.audience == .all ? nil : sets[c.audience], withEvidence: withEvidence, scratch: &scratch))
+        results.store(i, engine.code(c.text, mask: c.audience == .all ? nil : masks[c.audience], withEvidence: withEvidence, scratch: &scratch))
       }
     }
     for i in 0..<count { comments[i].assignments = results.value(i) }
@@ -74,7 +74,7 @@ public enum CodingRun {
     }
     func take(_ i: Int) -> CodingEngine.Scratch {
       let s = slots[i]
-      slots[i] = CodingEngine.Scratch(groups: 0, chains: 0)  // drop the slot's reference: no copy on write
+      slots[i] = CodingEngine.Scratch(groups: 0, chains: 0, themes: 0)  // drop the slot's reference: no copy on write
       return s
     }
     func put(_ i: Int, _ s: CodingEngine.Scratch) { slots[i] = s }

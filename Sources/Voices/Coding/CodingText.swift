@@ -12,15 +12,28 @@
 enum CodingText {
   static let analyzer = TextAnalyzer()
 
+  /// The tokens of `text` (a fresh cache; for tests and one-off use).
   static func tokens(of text: String) -> [CodingToken] {
-    var cache = TextAnalyzer.WordCache()
-    return tokens(of: text, cache: &cache)
+    var cache = WordCache()
+    var scan = TextAnalyzer.Scan()
+    var tokens: [CodingToken] = []
+    self.tokens(of: text, into: &tokens, scan: &scan, cache: &cache)
+    return tokens
   }
 
-  /// The same, reusing a per-thread cache of analysed words.
-  static func tokens(of text: String, cache: inout TextAnalyzer.WordCache) -> [CodingToken] {
+  /// The tokens of `text` into `tokens` (emptied first), reusing the caller's per-thread
+  /// scan buffers and cache of analysed words, so a comment costs no allocation per word.
+  static func tokens(of text: String, into tokens: inout [CodingToken], scan: inout TextAnalyzer.Scan,
+                     cache: inout WordCache) {
+    tokens.removeAll(keepingCapacity: true)
     guard hasSmartSurveyQuote(text) else {
-      return analyzer.analyze(text, cache: &cache).tokens.map { token(from: $0, offsets: nil) }
+      analyzer.scan(text, into: &scan, cache: &cache)
+      for t in scan.tokens {
+        tokens.append(CodingToken(start: t.span.scalars.lowerBound, end: t.span.scalars.upperBound,
+                                  utf8Start: t.span.utf8.lowerBound, utf8End: t.span.utf8.upperBound,
+                                  clause: t.clause, isNegator: t.isNegator, wordID: t.word))
+      }
+      return
     }
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
     var repaired = String.UnicodeScalarView()
@@ -39,23 +52,17 @@ enum CodingText {
       }
     }
     offsets.append(scalars.count)
-    return analyzer.analyze(String(repaired), cache: &cache).tokens.map { token(from: $0, offsets: offsets) }
-  }
-
-  private static func token(from t: Token, offsets: [Int]?) -> CodingToken {
-    var start = t.span.scalars.lowerBound, end = t.span.scalars.upperBound
-    var utf8Start = t.span.utf8.lowerBound, utf8End = t.span.utf8.upperBound
-    if let offsets {
-      // Repaired text: recompute UTF-8 offsets from the mapped scalar offsets below.
-      utf8Start = -1
-      utf8End = -1
-      // The end maps through the last scalar of the token, so a token ending in @SQ@ (never
-      // the case: ' is inside words) could not be cut short.
-      start = offsets[min(start, offsets.count - 1)]
-      end = end > 0 ? offsets[min(end - 1, offsets.count - 1)] + 1 : 0
+    analyzer.scan(String(repaired), into: &scan, cache: &cache)
+    for t in scan.tokens {
+      // Scalar offsets map back through the table; the end maps through the token's last
+      // scalar, so a token ending in @SQ@ (never the case: ' is inside words) is not cut short.
+      // UTF-8 offsets (-1) are then unknown: `slice` uses the scalar ones.
+      let start = offsets[min(t.span.scalars.lowerBound, offsets.count - 1)]
+      let last = t.span.scalars.upperBound
+      let end = last > 0 ? offsets[min(last - 1, offsets.count - 1)] + 1 : 0
+      tokens.append(CodingToken(start: start, end: end, utf8Start: -1, utf8End: -1, clause: t.clause,
+                                isNegator: t.isNegator, wordID: t.word))
     }
-    return CodingToken(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End, form: t.text, stem: t.stem,
-                       clause: t.clause, isNegator: t.isNegator, wordID: t.wordID)
   }
 
   /// Whether `text` holds `@SQ@`, by a byte scan (no Foundation bridging on the hot path).

@@ -53,7 +53,7 @@ public struct ThemeSuggester: Sendable {
     // into many responses (or a duplicated submission) counts once, so a theme needs
     // `minimumSize` different comments.
     let analyzer = TextAnalyzer()
-    var words = TextAnalyzer.WordCache()
+    var words = WordCache()
     var documents: [Document] = []
     var documentIndex: [DocumentKey: Int] = [:]
     var surfaces: [String: [String: Int]] = [:]

@@ -35,66 +35,75 @@ public struct TextAnalyzer: Sendable {
     return analyze(text, cache: &cache)
   }
 
-  /// Per-thread memory of words already seen: a word's `String` form and its stem, so each
-  /// distinct word is folded, stemmed and turned into `String`s once, not once per occurrence.
-  /// Keep one per thread and pass it to every call; it bounds its own size.
-  public struct WordCache: Sendable {
-    struct Entry: Sendable {
-      var text: String
-      var stem: String
-      var id: Int32
-    }
-    var words: [[UInt8]: Entry] = [:]
-    var buffer: [UInt8] = []
-    /// Changes each time the cache is emptied (word ids start again from 0).
-    private(set) var generation = 0
-
-    public init() {}
-
-    /// Empties the cache when it holds `limit` words, so varied input cannot grow it forever.
-    mutating func bound(_ limit: Int) {
-      guard words.count >= limit else { return }
-      words.removeAll(keepingCapacity: true)
-      generation += 1
-    }
-  }
-
   /// Analyzes one comment, reusing (and filling) `cache`; same result as ``analyze(_:)``.
   public func analyze(_ text: String, cache: inout WordCache) -> AnalyzedText {
-    let normalized = normalizer.normalize(text)
-    let pieces = tokenizer.pieces(of: normalized)
-    cache.bound(200_000)
-    var tokens: [Token] = []
-    tokens.reserveCapacity(pieces.count)
-    for piece in pieces {
-      // The result depends only on the bytes: pieces of letters a-z are always words.
-      let textString: String
-      let stem: String
-      let id: Int32
-      if let hit = cache.words[piece.text] {
-        (textString, stem, id) = (hit.text, hit.stem, hit.id)
-      } else {
-        textString = String(decoding: piece.text, as: UTF8.self)
-        var stemmed = textString
-        if piece.kind == .word, Self.isStemmable(piece.text) {
-          cache.buffer.removeAll(keepingCapacity: true)
-          cache.buffer.append(contentsOf: piece.text)
-          Self.stemWord(&cache.buffer, stemmer: stemmer, spelling: spelling)
-          stemmed = String(decoding: cache.buffer, as: UTF8.self)
-        }
-        stem = stemmed
-        id = Int32(cache.words.count)
-        cache.words[piece.text] = WordCache.Entry(text: textString, stem: stem, id: id)
-      }
-      var token = Token(text: textString, stem: stem, kind: piece.kind,
-                        span: normalized.span(of: piece.range), sentence: piece.sentence,
-                        clause: piece.clause, isNegator: piece.isNegator)
-      token.wordID = id
-      tokens.append(token)
+    var scan = Scan()
+    self.scan(text, into: &scan, cache: &cache)
+    let tokens = scan.tokens.map { t in
+      let entry = cache.entries[Int(t.word)]
+      var token = Token(text: entry.text, stem: entry.stem, kind: t.kind, span: t.span,
+                        sentence: t.sentence, clause: t.clause, isNegator: t.isNegator)
+      token.wordID = t.word
+      return token
     }
-    let shouting = Self.isShouting(normalized)
-    tokens = foldAbbreviations(tokens, pieces: pieces, shouting: shouting)
     return AnalyzedText(text: text, tokens: tokens)
+  }
+
+  /// One token as ``scan(_:into:cache:)`` leaves it: its word by number in the `WordCache`
+  /// (text and stem are there), so scanning a comment copies no `String`.
+  struct ScannedToken: Sendable {
+    var word: Int32
+    var kind: Token.Kind
+    var span: TextSpan
+    var sentence: Int
+    var clause: Int
+    var isNegator: Bool
+  }
+
+  /// Working memory for ``scan(_:into:cache:)``, reused from comment to comment; `tokens`
+  /// holds the result of the last scan.
+  struct Scan: Sendable {
+    var normalized = NormalizedText()
+    var pieces: [Tokenizer.Piece] = []
+    var tokens: [ScannedToken] = []
+  }
+
+  /// The allocation-free core of ``analyze(_:cache:)``: the tokens of `text` into `scan.tokens`.
+  func scan(_ text: String, into scan: inout Scan, cache: inout WordCache) {
+    normalizer.normalize(text, into: &scan.normalized)
+    tokenizer.pieces(of: scan.normalized, into: &scan.pieces)
+    cache.bound(200_000)
+    var tokens = scan.tokens
+    scan.tokens = []
+    tokens.removeAll(keepingCapacity: true)
+    var abbreviationStarts = false
+    scan.normalized.folded.withUnsafeBufferPointer { folded in
+      for piece in scan.pieces {
+        let id = piece.withText(in: folded) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
+        if cache.entries[Int(id)].startsAbbreviation, piece.kind == .word || piece.kind == .alphanumeric {
+          abbreviationStarts = true
+        }
+        tokens.append(ScannedToken(word: id, kind: piece.kind, span: scan.normalized.span(of: piece.range),
+                                   sentence: piece.sentence, clause: piece.clause, isNegator: piece.isNegator))
+      }
+    }
+    if abbreviationStarts { foldAbbreviations(&tokens, scan: scan, cache: &cache) }
+    scan.tokens = tokens
+  }
+
+  /// Analyses a word seen for the first time (the result depends only on its bytes: pieces
+  /// of letters a-z are always words) and adds it to `cache`.
+  private func insert(_ bytes: UnsafeBufferPointer<UInt8>, into cache: inout WordCache) -> Int32 {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var stem = text
+    if Self.isStemmable(bytes) {
+      cache.buffer.removeAll(keepingCapacity: true)
+      cache.buffer.append(contentsOf: bytes)
+      Self.stemWord(&cache.buffer, stemmer: stemmer, spelling: spelling)
+      stem = String(decoding: cache.buffer, as: UTF8.self)
+    }
+    return cache.insert(bytes, WordCache.Entry(text: text, stem: stem,
+                                               startsAbbreviation: abbreviations.entries[stem] != nil))
   }
 
   /// The stem a pattern word should be compared with: the same folding, spelling and
@@ -105,7 +114,7 @@ public struct TextAnalyzer: Sendable {
   }
 
   /// Only words of ASCII letters and apostrophes go through spelling folding and stemming.
-  static func isStemmable(_ text: [UInt8]) -> Bool {
+  static func isStemmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     for c in text where !((c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
                           || c == UInt8(ascii: "'")) {
       return false
@@ -132,17 +141,17 @@ public struct TextAnalyzer: Sendable {
     return letters >= 12 && upper * 10 > letters * 6
   }
 
-  /// Replaces domain phrases and abbreviations by their canonical token.
-  func foldAbbreviations(_ tokens: [Token], pieces: [Tokenizer.Piece], shouting: Bool)
-    -> [Token]
-  {
-    var out: [Token] = []
-    out.reserveCapacity(tokens.count)
+  /// Replaces domain phrases and abbreviations by their canonical token, in place
+  /// (`tokens[i]` came from `scan.pieces[i]`).
+  func foldAbbreviations(_ tokens: inout [ScannedToken], scan: Scan, cache: inout WordCache) {
+    var shouting: Bool?
+    var out = 0
     var i = 0
     outer: while i < tokens.count {
       let first = tokens[i]
       if first.kind == .word || first.kind == .alphanumeric,
-        let candidates = abbreviations.entries[first.stem]
+        cache.entries[Int(first.word)].startsAbbreviation,
+        let candidates = abbreviations.entries[cache.entries[Int(first.word)].stem]
       {
         for entry in candidates {
           let k = entry.stems.count
@@ -150,35 +159,43 @@ public struct TextAnalyzer: Sendable {
           var matches = true
           for j in 0..<k {
             let t = tokens[i + j]
-            if t.stem != entry.stems[j] || t.clause != first.clause || t.kind == .number {
+            if t.clause != first.clause || t.kind == .number || cache.entries[Int(t.word)].stem != entry.stems[j] {
               matches = false
               break
             }
           }
-          guard matches, caseAllows(entry.caseRule, piece: pieces[i], shouting: shouting)
+          guard matches else { continue }
+          if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
+          guard caseAllows(entry.caseRule, piece: scan.pieces[i], normalized: scan.normalized, shouting: shouting ?? false)
           else { continue }
           let last = tokens[i + k - 1]
-          out.append(Token(text: entry.canonical, stem: entry.canonical, kind: .abbreviation,
-                           span: first.span.union(last.span), sentence: first.sentence,
-                           clause: first.clause, isNegator: false))
+          let canonical = Array(entry.canonical.utf8)
+          let id = canonical.withUnsafeBufferPointer { key in
+            cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical,
+                                                                 startsAbbreviation: false))
+          }
+          tokens[out] = ScannedToken(word: id, kind: .abbreviation, span: first.span.union(last.span),
+                                     sentence: first.sentence, clause: first.clause, isNegator: false)
+          out += 1
           i += k
           continue outer
         }
       }
-      out.append(first)
+      tokens[out] = first
+      out += 1
       i += 1
     }
-    return out
+    tokens.removeLast(tokens.count - out)
   }
 
   private func caseAllows(_ rule: Abbreviations.CaseRule, piece: Tokenizer.Piece,
-                          shouting: Bool) -> Bool
+                          normalized: NormalizedText, shouting: Bool) -> Bool
   {
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
     let capitals = piece.uppercaseLetters >= 2
       && (piece.uppercaseLetters == piece.letters
           || (piece.uppercaseLetters == piece.letters - 1
-              && piece.text.last == UInt8(ascii: "s")))
+              && normalized.folded[piece.textRange.upperBound - 1] == UInt8(ascii: "s")))
     switch rule {
     case .any: return true
     case .uppercase: return capitals

@@ -27,56 +27,40 @@ public struct TextNormalizer: Sendable, Equatable {
   /// - Complexity: O(n) in the UTF-8 length of `text`.
   public func normalize(_ text: String) -> NormalizedText {
     var out = NormalizedText()
-    let count = text.utf8.count
-    if let done = text.utf8.withContiguousStorageIfAvailable({ Self.foldASCII($0, into: &out) }),
-      done
-    {
-      return out
-    }
-    out.folded.reserveCapacity(count)
-    out.sourceStart.reserveCapacity(count)
-    out.sourceEnd.reserveCapacity(count)
-    out.isUppercase.reserveCapacity(count)
-    out.scalarUTF8Offsets.reserveCapacity(count + 1)
-    if let done = text.utf8.withContiguousStorageIfAvailable({ fold($0, into: &out) }) {
-      _ = done
-    } else {
-      let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { fold($0, into: &out) }
-    }
+    normalize(text, into: &out)
     return out
   }
 
-  /// The common case, all-ASCII text, filled in bulk (one byte out per byte in, no per-byte
-  /// append). Returns false, leaving `out` empty, when the text holds any non-ASCII byte.
+  /// The same, into `out`, reusing its buffers (no allocation once they are large enough).
+  func normalize(_ text: String, into out: inout NormalizedText) {
+    out.removeAll()
+    var text = text
+    text.withUTF8 { bytes in
+      if !Self.foldASCII(bytes, into: &out) { fold(bytes, into: &out) }
+    }
+  }
+
+  /// The common case, all-ASCII text: one byte out per byte in, offsets the identity (kept
+  /// implicit, `isIdentity`). Returns false, leaving `out` empty, when any byte is non-ASCII.
   private static func foldASCII(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText)
     -> Bool
   {
     let n = p.count
-    for b in p where b >= 0x80 { return false }
-    out.folded = [UInt8](unsafeUninitializedCapacity: n) { buffer, initialized in
-      for i in 0..<n {
-        let b = p[i]
-        buffer[i] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20
-          : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
+    var high: UInt8 = 0
+    for b in p { high |= b }
+    guard high < 0x80 else { return false }
+    out.isIdentity = true
+    out.folded.append(contentsOf: repeatElement(0, count: n))
+    out.isUppercase.append(contentsOf: repeatElement(false, count: n))
+    out.folded.withUnsafeMutableBufferPointer { folded in
+      out.isUppercase.withUnsafeMutableBufferPointer { upper in
+        for i in 0..<n {
+          let b = p[i]
+          let isUpper = b &- UInt8(ascii: "A") < 26
+          upper[i] = isUpper
+          folded[i] = isUpper ? b | 0x20 : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
+        }
       }
-      initialized = n
-    }
-    out.isUppercase = [Bool](unsafeUninitializedCapacity: n) { buffer, initialized in
-      for i in 0..<n { buffer[i] = p[i] >= UInt8(ascii: "A") && p[i] <= UInt8(ascii: "Z") }
-      initialized = n
-    }
-    out.sourceStart = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i) }
-      initialized = n
-    }
-    out.sourceEnd = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i + 1) }
-      initialized = n
-    }
-    out.scalarUTF8Offsets = [Int](unsafeUninitializedCapacity: n + 1) { buffer, initialized in
-      for i in 0...n { buffer[i] = i }
-      initialized = n + 1
     }
     return true
   }
@@ -86,6 +70,11 @@ public struct TextNormalizer: Sendable, Equatable {
     var i = 0
     var scalarIndex: Int32 = 0
     let n = p.count
+    out.folded.reserveCapacity(n)
+    out.sourceStart.reserveCapacity(n)
+    out.sourceEnd.reserveCapacity(n)
+    out.isUppercase.reserveCapacity(n)
+    out.scalarUTF8Offsets.reserveCapacity(n + 1)
     while i < n {
       let b0 = p[i]
       out.scalarUTF8Offsets.append(i)
@@ -130,6 +119,9 @@ public struct TextNormalizer: Sendable, Equatable {
 public struct NormalizedText: Sendable, Equatable {
   /// The folded text as UTF-8 (mostly lowercase ASCII).
   public internal(set) var folded: [UInt8] = []
+  /// Whether every folded byte came from the original byte at the same offset (ASCII text):
+  /// then the three offset arrays below stay empty and offsets are the identity.
+  var isIdentity = false
   /// Per folded byte: index of the first original scalar it came from.
   var sourceStart: [Int32] = []
   /// Per folded byte: index one past the last original scalar it came from (combining marks
@@ -145,10 +137,21 @@ public struct NormalizedText: Sendable, Equatable {
 
   /// The original span of folded bytes `range` (non-empty).
   func span(of range: Range<Int>) -> TextSpan {
+    if isIdentity { return TextSpan(scalars: range, utf8: range) }
     let lo = Int(sourceStart[range.lowerBound])
     var hi = lo
     for j in range { hi = max(hi, Int(sourceEnd[j])) }
     return TextSpan(scalars: lo..<hi, utf8: scalarUTF8Offsets[lo]..<scalarUTF8Offsets[hi])
+  }
+
+  /// Empties every buffer, keeping their storage.
+  mutating func removeAll() {
+    isIdentity = false
+    folded.removeAll(keepingCapacity: true)
+    sourceStart.removeAll(keepingCapacity: true)
+    sourceEnd.removeAll(keepingCapacity: true)
+    isUppercase.removeAll(keepingCapacity: true)
+    scalarUTF8Offsets.removeAll(keepingCapacity: true)
   }
 
   @inline(__always)

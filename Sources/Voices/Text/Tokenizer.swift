@@ -19,8 +19,11 @@ struct Tokenizer: Sendable, Equatable {
   struct Piece: Equatable, Sendable {
     /// Folded bytes this piece was made from (for its span).
     var range: Range<Int>
-    /// The piece's text (may differ from the folded bytes: `ca` of `can't` reads `can`).
-    var text: [UInt8]
+    /// Folded bytes of the piece's text: all of `range`, or a prefix of it (`child` of
+    /// `child's`); ignored when `replacement` gives the text instead.
+    var textRange: Range<Int>
+    /// A fixed text that differs from the folded bytes (`ca` of `can't` reads `can`).
+    var replacement: Replacement
     var kind: Token.Kind
     var sentence: Int
     var clause: Int
@@ -28,62 +31,90 @@ struct Tokenizer: Sendable, Equatable {
     /// Letters in the original that were uppercase, and all letters.
     var uppercaseLetters: Int
     var letters: Int
+
+    /// The piece's text as bytes, valid inside `body` only.
+    func withText<R>(in folded: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      if replacement != .none {
+        return Tokenizer.replacementBytes[Int(replacement.rawValue)].withUnsafeBufferPointer(body)
+      }
+      return body(UnsafeBufferPointer(rebasing: folded[textRange]))
+    }
   }
 
-  func pieces(of normalized: NormalizedText) -> [Piece] {
-    var state = State()
+  /// Texts a piece can read as without being written so: the `not` of `n't`, `&`, and the
+  /// bases of `can't`, `won't`, `shan't`, `ain't`.
+  enum Replacement: UInt8, Sendable {
+    case none, not, and, can, will, shall, be
+  }
+
+  static let replacementBytes: [[UInt8]] = ["", "not", "and", "can", "will", "shall", "is"].map { Array($0.utf8) }
+
+  /// Splits `normalized` into `pieces` (emptied first; its storage is reused).
+  func pieces(of normalized: NormalizedText, into pieces: inout [Piece]) {
+    pieces.removeAll(keepingCapacity: true)
+    var state = State(pieces: pieces)
+    pieces = []
     normalized.folded.withUnsafeBufferPointer { b in
-      let n = b.count
-      var i = 0
-      while i < n {
-        let c = b[i]
-        if Self.isLetter(c) || Self.isDigit(c) {
-          let start = i
-          var hasLetter = false
-          var hasDigit = false
-          while i < n {
-            let d = b[i]
-            if Self.isLetter(d) {
-              hasLetter = true
-              i += 1
-            } else if Self.isDigit(d) {
-              hasDigit = true
-              i += 1
-            } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
-              if i + 1 < n, Self.isLetter(b[i + 1]) {
+      normalized.isUppercase.withUnsafeBufferPointer { upper in
+        let n = b.count
+        var i = 0
+        while i < n {
+          let c = b[i]
+          if Self.isLetter(c) || Self.isDigit(c) {
+            let start = i
+            var hasLetter = false
+            var hasDigit = false
+            while i < n {
+              let d = b[i]
+              if Self.isLetter(d) {
+                hasLetter = true
+                i += 1
+              } else if Self.isDigit(d) {
+                hasDigit = true
+                i += 1
+              } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
+                if i + 1 < n, Self.isLetter(b[i + 1]) {
+                  i += 1
+                } else {
+                  if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
+                  break
+                }
+              } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
+                Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
+              {
                 i += 1
               } else {
-                if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
                 break
               }
-            } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
-              Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
-            {
-              i += 1
-            } else {
-              break
             }
+            let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
+            emitWord(start..<i, kind: kind, bytes: b, upper: upper, state: &state)
+            continue
           }
-          let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
-          emitWord(start..<i, kind: kind, bytes: b, normalized: normalized, state: &state)
-          continue
+          switch c {
+          case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
+            UInt8(ascii: "\r"):
+            state.pendingSentence = true
+          case UInt8(ascii: ";"), UInt8(ascii: ":"):
+            state.pendingClause = true
+          case UInt8(ascii: "&"):
+            state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false,
+                       opensClause: false, bytes: b, upper: upper)
+          default:
+            break
+          }
+          i += 1
         }
-        switch c {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
-          UInt8(ascii: "\r"):
-          state.pendingSentence = true
-        case UInt8(ascii: ";"), UInt8(ascii: ":"):
-          state.pendingClause = true
-        case UInt8(ascii: "&"):
-          state.emit(i..<i + 1, text: Array("and".utf8), kind: .word, negator: false,
-                     normalized: normalized)
-        default:
-          break
-        }
-        i += 1
       }
     }
-    return state.pieces
+    pieces = state.pieces
+  }
+
+  /// The pieces of `normalized` in a new array.
+  func pieces(of normalized: NormalizedText) -> [Piece] {
+    var out: [Piece] = []
+    pieces(of: normalized, into: &out)
+    return out
   }
 
   @inline(__always) static func isLetter(_ c: UInt8) -> Bool {
@@ -94,129 +125,131 @@ struct Tokenizer: Sendable, Equatable {
     c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
   }
 
+  typealias Bytes = UnsafeBufferPointer<UInt8>
+
   /// Running sentence/clause counters and the pieces so far.
   struct State {
-    var pieces: [Piece] = []
+    var pieces: [Piece]
     var sentence = 0
     var clause = 0
     var pendingSentence = false
     var pendingClause = false
 
-    mutating func emit(_ range: Range<Int>, text: [UInt8], kind: Token.Kind, negator: Bool,
-                       normalized: NormalizedText)
+    mutating func emit(_ range: Range<Int>, text: Range<Int>, replacement: Replacement = .none,
+                       kind: Token.Kind, negator: Bool, opensClause: Bool, bytes: Bytes,
+                       upper: UnsafeBufferPointer<Bool>)
     {
       if !pieces.isEmpty {
         if pendingSentence {
           sentence += 1
           clause += 1
-        } else if pendingClause || (kind == .word && Tokenizer.opensClause(text)
-                                    && pieces.last?.clause == clause)
-        {
+        } else if pendingClause || (opensClause && pieces[pieces.count - 1].clause == clause) {
           clause += 1
         }
       }
       pendingSentence = false
       pendingClause = false
-      var upper = 0
+      var uppercase = 0
       var letters = 0
-      for j in range where Tokenizer.isLetter(normalized.folded[j]) {
+      for j in range where Tokenizer.isLetter(bytes[j]) {
         letters += 1
-        if normalized.isUppercase[j] { upper += 1 }
+        if upper[j] { uppercase += 1 }
       }
-      pieces.append(Piece(range: range, text: text, kind: kind, sentence: sentence,
-                          clause: clause, isNegator: negator, uppercaseLetters: upper,
-                          letters: letters))
+      pieces.append(Piece(range: range, textRange: text, replacement: replacement, kind: kind,
+                          sentence: sentence, clause: clause, isNegator: negator,
+                          uppercaseLetters: uppercase, letters: letters))
     }
   }
 
   /// Emits one letter/digit run, splitting contractions and possessives.
-  private func emitWord(_ range: Range<Int>, kind: Token.Kind, bytes b: UnsafeBufferPointer<UInt8>,
-                        normalized: NormalizedText, state: inout State)
+  private func emitWord(_ range: Range<Int>, kind: Token.Kind, bytes b: Bytes,
+                        upper: UnsafeBufferPointer<Bool>, state: inout State)
   {
-    let text = Array(b[range])
     guard kind == .word else {
-      state.emit(range, text: text, kind: kind, negator: false, normalized: normalized)
+      state.emit(range, text: range, kind: kind, negator: false, opensClause: false, bytes: b, upper: upper)
       return
     }
+    let text = Bytes(rebasing: b[range])
     let n = text.count
     let apostrophe = UInt8(ascii: "'")
     if let split = Self.negativeContraction(text) {
       if split.baseLength > 0 {
         let baseRange = range.lowerBound..<(range.lowerBound + split.baseLength)
-        state.emit(baseRange, text: split.base, kind: .word, negator: false,
-                   normalized: normalized)
+        state.emit(baseRange, text: baseRange, replacement: split.replacement, kind: .word,
+                   negator: false, opensClause: false, bytes: b, upper: upper)
       }
-      state.emit((range.lowerBound + split.baseLength)..<range.upperBound,
-                 text: Array("not".utf8), kind: .word, negator: true, normalized: normalized)
+      let rest = (range.lowerBound + split.baseLength)..<range.upperBound
+      state.emit(rest, text: rest, replacement: .not, kind: .word, negator: true, opensClause: false,
+                 bytes: b, upper: upper)
       return
     }
+    var textEnd = n
     if text.contains(apostrophe) {
       if n >= 2, text[n - 2] == apostrophe, text[n - 1] == UInt8(ascii: "s") {
-        emitPlain(range, text: Array(text[..<(n - 2)]), normalized: normalized, state: &state)
-        return
-      }
-      if text[n - 1] == apostrophe {
-        emitPlain(range, text: Array(text[..<(n - 1)]), normalized: normalized, state: &state)
-        return
-      }
-      for clitic in Self.clitics where Self.ends(text, with: clitic) && n > clitic.count {
-        let base = n - clitic.count
-        emitPlain(range.lowerBound..<(range.lowerBound + base), text: Array(text[..<base]),
-                  normalized: normalized, state: &state)
-        return
+        textEnd = n - 2
+      } else if text[n - 1] == apostrophe {
+        textEnd = n - 1
+      } else {
+        for clitic in Self.clitics where Self.ends(text, with: clitic) && n > clitic.count {
+          // The clitic is dropped from the span as well as the text.
+          let base = range.lowerBound..<(range.lowerBound + n - clitic.count)
+          emitPlain(base, text: base, bytes: b, upper: upper, state: &state)
+          return
+        }
       }
     }
-    emitPlain(range, text: text, normalized: normalized, state: &state)
+    emitPlain(range, text: range.lowerBound..<(range.lowerBound + textEnd), bytes: b, upper: upper, state: &state)
   }
 
-  private func emitPlain(_ range: Range<Int>, text: [UInt8], normalized: NormalizedText,
-                         state: inout State)
+  private func emitPlain(_ range: Range<Int>, text: Range<Int>, bytes b: Bytes,
+                         upper: UnsafeBufferPointer<Bool>, state: inout State)
   {
-    state.emit(range, text: text, kind: .word, negator: Self.isNegator(text),
-               normalized: normalized)
+    let word = Bytes(rebasing: b[text])
+    state.emit(range, text: text, kind: .word, negator: Self.isNegator(word),
+               opensClause: Self.opensClause(word), bytes: b, upper: upper)
   }
 
-  static func ends(_ text: [UInt8], with suffix: [UInt8]) -> Bool {
-    text.count >= suffix.count && text[(text.count - suffix.count)...].elementsEqual(suffix)
+  static func ends<C: BidirectionalCollection<UInt8>>(_ text: C, with suffix: [UInt8]) -> Bool {
+    text.count >= suffix.count && text.suffix(suffix.count).elementsEqual(suffix)
   }
 
   static let clitics: [[UInt8]] = ["'re", "'ve", "'ll", "'d", "'m"].map { Array($0.utf8) }
 
-  static let negators: Set<[UInt8]> = Set(
+  static let negators: [[UInt8]] =
     ["not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without"]
-      .map { Array($0.utf8) })
+      .map { Array($0.utf8) }
 
-  static let clauseOpeners: Set<[UInt8]> = Set(
-    ["but", "however", "although", "though", "whereas"].map { Array($0.utf8) })
+  static let clauseOpeners: [[UInt8]] =
+    ["but", "however", "although", "though", "whereas"].map { Array($0.utf8) }
 
-  static func opensClause(_ text: [UInt8]) -> Bool {
-    // Cheap filter before hashing: every opener is 3-8 letters starting a, b, h, t or w.
+  static func opensClause(_ text: Bytes) -> Bool {
+    // Cheap filter before comparing: every opener is 3-8 letters starting a, b, h, t or w.
     guard text.count >= 3, text.count <= 8, let c = text.first,
       c == UInt8(ascii: "b") || c == UInt8(ascii: "h") || c == UInt8(ascii: "a")
         || c == UInt8(ascii: "t") || c == UInt8(ascii: "w")
     else { return false }
-    return clauseOpeners.contains(text)
+    return clauseOpeners.contains { $0.elementsEqual(text) }
   }
 
-  /// Whether `text` is one of ``negators`` (filtered by first letter and length before hashing).
-  static func isNegator(_ text: [UInt8]) -> Bool {
+  /// Whether `text` is one of ``negators`` (filtered by first letter and length first).
+  static func isNegator(_ text: Bytes) -> Bool {
     guard text.count >= 2, text.count <= 7, let c = text.first,
       c == UInt8(ascii: "n") || c == UInt8(ascii: "w")
     else { return false }
-    return negators.contains(text)
+    return negators.contains { $0.elementsEqual(text) }
   }
 
-  /// A negative contraction split into its base (as read) and how many bytes of the folded
+  /// A negative contraction split into its base's reading and how many bytes of the folded
   /// word the base covers; the rest is the `not`.
   struct NegativeSplit {
-    var base: [UInt8]
+    var replacement: Replacement
     var baseLength: Int
   }
 
   /// Bases whose written stem differs from the word: `ca|n't` is `can`, `wo|n't` is `will`.
-  static let irregularBases: [[UInt8]: [UInt8]] = [
-    Array("ca".utf8): Array("can".utf8), Array("wo".utf8): Array("will".utf8),
-    Array("sha".utf8): Array("shall".utf8), Array("ai".utf8): Array("is".utf8),
+  static let irregularBases: [([UInt8], Replacement)] = [
+    (Array("ca".utf8), .can), (Array("wo".utf8), .will), (Array("sha".utf8), .shall),
+    (Array("ai".utf8), .be),
   ]
 
   /// Apostrophe-less negatives typed in surveys, and where their `not` begins.
@@ -232,7 +265,7 @@ struct Tokenizer: Sendable, Equatable {
     return table
   }()
 
-  static func negativeContraction(_ text: [UInt8]) -> NegativeSplit? {
+  static func negativeContraction(_ text: Bytes) -> NegativeSplit? {
     let n = text.count
     var baseLength: Int
     if n > 3, text[n - 3] == UInt8(ascii: "n"), text[n - 2] == UInt8(ascii: "'"),
@@ -241,15 +274,15 @@ struct Tokenizer: Sendable, Equatable {
       baseLength = n - 3
     } else if n >= 4, text[n - 1] == UInt8(ascii: "t"),
       text[n - 2] == UInt8(ascii: "n") || n == 6,  // every key ends `nt`, or is `cannot`
-      let at = bareNegatives[text]
+      let at = bareNegatives[Array(text)]
     {
       baseLength = at
     } else {
       return nil
     }
-    let written = Array(text[..<baseLength])
+    let written = Bytes(rebasing: text[..<baseLength])
     if written.contains(UInt8(ascii: "'")) { return nil }
-    let base = irregularBases[written] ?? written
-    return NegativeSplit(base: base, baseLength: baseLength)
+    let irregular = irregularBases.first { $0.0.elementsEqual(written) }?.1
+    return NegativeSplit(replacement: irregular ?? .none, baseLength: baseLength)
   }
 }
