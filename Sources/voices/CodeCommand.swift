@@ -93,14 +93,14 @@ enum CodeCommand {
     return WorkspaceArgument.exitCode(for: load)
   }
 
-  /// Streams FILE.csv in batches, codes each batch on every core, prints results in order.
+  /// Codes FILE.csv with `CommentFileCoder` (streamed, every core), printing results in order.
   static func codeFile(_ path: String, _ arguments: Arguments) throws -> ExitCode {
     guard arguments.positional.count == 1 else { throw UsageError("give one FILE.csv") }
     guard let idColumn = arguments.value("--id-column"), let textColumn = arguments.value("--text-column") else {
       throw UsageError("coding a CSV file needs --id-column NAME and --text-column NAME")
     }
-    let format = arguments.value("--format") ?? "csv"
-    guard format == "csv" || format == "jsonl" else { throw UsageError("--format is csv or jsonl, not \(format)") }
+    let formatText = arguments.value("--format") ?? "csv"
+    guard let format = CommentFileCoder.Format(rawValue: formatText) else { throw UsageError("--format is csv or jsonl, not \(formatText)") }
     let audienceText = (arguments.value("--audience") ?? "all").lowercased().replacingOccurrences(of: "-", with: " ")
     guard let audience = Theme.Audience(rawValue: audienceText) else {
       throw UsageError("--audience is \"parent carers\", \"young people\" or all, not \"\(audienceText)\"")
@@ -111,41 +111,14 @@ enum CodeCommand {
       ? Codebook(name: "none", themes: []) : try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
     let engine = try CodingEngine(codebook)
     let models = try modelPath.map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
-    var idIndex = -1, textIndex = -1
-    var batch: [CodedComment] = []
-    var scratches: [CodingEngine.Scratch] = []
-    batch.reserveCapacity(16384)
+    let coder = CommentFileCoder(engine: engine, models: models, audience: audience, format: format)
     let out = FileHandle.standardOutput
-    if format == "csv" { out.write(Data((models == nil ? "id,themes\r\n" : "id,themes,model_themes\r\n").utf8)) }
-    func flush() {
-      CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == "jsonl" || models != nil)
-      if let models {
-        let (finals, _) = FinalCoding.apply([], to: batch, model: FinalCoding.modelProposals(models.proposals(for: batch), of: batch))
-        FinalCoding.replaceAssignments(of: &batch, with: finals)
-      }
-      var text = ""
-      for c in batch {
-        guard format == "csv" else { text += CodedWriter.jsonLine(c); continue }
-        text += models == nil ? CodedWriter.idThemesCSVRow(c) : CodedWriter.idThemesModelCSVRow(c)
-      }
-      out.write(Data(text.utf8))
-      batch.removeAll(keepingCapacity: true)
+    if let header = coder.header { out.write(Data(header.utf8)) }
+    do {
+      try coder.run(file: path, idColumn: idColumn, textColumn: textColumn) { out.write($0) }
+    } catch let error as CommentFileError {
+      throw UsageError(error.description)
     }
-    var header = true
-    try CSVReader.forEachRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
-      if header {
-        header = false
-        guard let i = record.fields.firstIndex(of: idColumn) else { throw UsageError("\(path) has no column \"\(idColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
-        guard let t = record.fields.firstIndex(of: textColumn) else { throw UsageError("\(path) has no column \"\(textColumn)\" (columns: \(record.fields.joined(separator: ", ")))") }
-        idIndex = i
-        textIndex = t
-        return
-      }
-      let f = record.fields
-      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "", audience: audience))
-      if batch.count >= 16384 { flush() }
-    }
-    if !batch.isEmpty { flush() }
     return .ok
   }
 }

@@ -43,9 +43,10 @@ extension CodingEngine {
     }
   }
 
-  /// One surviving way a rule matched: its theme, rule and spans (`foundSpans[spans]`).
+  /// One surviving way a chain matched: its theme, chain, rule and spans (`foundSpans[spans]`).
   struct Found {
     var theme: Int32
+    var chain: Int32
     var rule: Int32
     var spans: Range<Int>
   }
@@ -152,7 +153,7 @@ extension CodingEngine {
       for t in s.themesTouched { s.themeState[Int(t)] = 0 }
       s.themesTouched.removeAll(keepingCapacity: true)
     }
-    // 2. The chains whose groups were hit, in chain order.
+    // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
     s.candidates.removeAll(keepingCapacity: true)
     for g in s.touched {
       for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
@@ -164,7 +165,6 @@ extension CodingEngine {
     }
     guard !s.candidates.isEmpty else { return }
     for c in s.candidates { s.chainSeen[Int(c)] = false }
-    s.candidates.sort()
     // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
     for ci in s.candidates.indices {
       let c = Int(s.candidates[ci])
@@ -188,27 +188,31 @@ extension CodingEngine {
         }
         let at = s.foundSpans.count
         s.foundSpans.append(contentsOf: s.ways[spans])
-        s.found.append(Found(theme: theme, rule: rule, spans: at..<s.foundSpans.count))
+        s.found.append(Found(theme: theme, chain: Int32(c), rule: rule, spans: at..<s.foundSpans.count))
       }
     }
-    // 4. Excluded themes go; the rest in codebook order, each in the order found.
+    // 4. Excluded themes go (an exclusion wins whichever chain came first); the rest by theme
+    //    in codebook order, then by chain in codebook order.
     var kept = 0
     for f in s.found where s.themeState[Int(f.theme)] == 1 {
       s.found[kept] = f
       kept += 1
     }
     s.found.removeLast(s.found.count - kept)
-    if s.themesTouched.count > 1 {
-      // Insertion sort by theme: stable, and `found` is short.
-      for i in 1..<max(1, s.found.count) {
-        let f = s.found[i]
-        var j = i
-        while j > 0, s.found[j - 1].theme > f.theme {
-          s.found[j] = s.found[j - 1]
-          j -= 1
-        }
-        s.found[j] = f
+    Self.insertionSort(&s.found) { ($0.theme, $0.chain) < ($1.theme, $1.chain) }
+  }
+
+  /// Sorts a short array in place, stably (cheaper than `sort` for the few items a comment has).
+  static func insertionSort<T>(_ a: inout [T], by less: (T, T) -> Bool) {
+    guard a.count > 1 else { return }
+    for i in 1..<a.count {
+      let item = a[i]
+      var j = i
+      while j > 0, less(item, a[j - 1]) {
+        a[j] = a[j - 1]
+        j -= 1
       }
+      a[j] = item
     }
   }
 

@@ -215,20 +215,19 @@ struct Tokenizer: Sendable, Equatable {
 
   static let clitics: [[UInt8]] = ["'re", "'ve", "'ll", "'d", "'m"].map { Array($0.utf8) }
 
-  static let negators: [[UInt8]] =
+  static let negators: [StaticString] =
     ["not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without"]
-      .map { Array($0.utf8) }
 
-  static let clauseOpeners: [[UInt8]] =
-    ["but", "however", "although", "though", "whereas"].map { Array($0.utf8) }
+  static let clauseOpeners: [StaticString] = ["but", "however", "although", "though", "whereas"]
 
+  /// Whether `text` is one of ``clauseOpeners`` (filtered by first letter and length first:
+  /// every opener is 3-8 letters starting a, b, h, t or w).
   static func opensClause(_ text: Bytes) -> Bool {
-    // Cheap filter before comparing: every opener is 3-8 letters starting a, b, h, t or w.
     guard text.count >= 3, text.count <= 8, let c = text.first,
       c == UInt8(ascii: "b") || c == UInt8(ascii: "h") || c == UInt8(ascii: "a")
         || c == UInt8(ascii: "t") || c == UInt8(ascii: "w")
     else { return false }
-    return clauseOpeners.contains { $0.elementsEqual(text) }
+    return clauseOpeners.contains { equal(text, $0) }
   }
 
   /// Whether `text` is one of ``negators`` (filtered by first letter and length first).
@@ -236,7 +235,14 @@ struct Tokenizer: Sendable, Equatable {
     guard text.count >= 2, text.count <= 7, let c = text.first,
       c == UInt8(ascii: "n") || c == UInt8(ascii: "w")
     else { return false }
-    return negators.contains { $0.elementsEqual(text) }
+    return negators.contains { equal(text, $0) }
+  }
+
+  @inline(__always) static func equal(_ text: Bytes, _ word: StaticString) -> Bool {
+    guard word.utf8CodeUnitCount == text.count else { return false }
+    let w = word.utf8Start
+    for i in 0..<text.count where text[i] != w[i] { return false }
+    return true
   }
 
   /// A negative contraction split into its base's reading and how many bytes of the folded
@@ -252,18 +258,12 @@ struct Tokenizer: Sendable, Equatable {
     (Array("ai".utf8), .be),
   ]
 
-  /// Apostrophe-less negatives typed in surveys, and where their `not` begins.
-  static let bareNegatives: [[UInt8]: Int] = {
-    var table: [[UInt8]: Int] = [:]
-    for word in ["dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "cant",
-                 "couldnt", "wouldnt", "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint",
-                 "mustnt", "neednt", "shant"]
-    {
-      table[Array(word.utf8)] = word.utf8.count - 2
-    }
-    table[Array("cannot".utf8)] = 3
-    return table
-  }()
+  /// Apostrophe-less negatives typed in surveys (their `not` is the last two letters, or
+  /// `not` itself in `cannot`).
+  static let bareNegatives: [StaticString] = [
+    "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
+    "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "shant", "cannot",
+  ]
 
   static func negativeContraction(_ text: Bytes) -> NegativeSplit? {
     let n = text.count
@@ -272,11 +272,11 @@ struct Tokenizer: Sendable, Equatable {
       text[n - 1] == UInt8(ascii: "t")
     {
       baseLength = n - 3
-    } else if n >= 4, text[n - 1] == UInt8(ascii: "t"),
-      text[n - 2] == UInt8(ascii: "n") || n == 6,  // every key ends `nt`, or is `cannot`
-      let at = bareNegatives[Array(text)]
+    } else if n >= 4, n <= 8, text[n - 1] == UInt8(ascii: "t"),
+      text[n - 2] == UInt8(ascii: "n") || n == 6,  // every one ends `nt`, or is `cannot`
+      bareNegatives.contains(where: { equal(text, $0) })
     {
-      baseLength = at
+      baseLength = text[n - 2] == UInt8(ascii: "n") ? n - 2 : 3
     } else {
       return nil
     }

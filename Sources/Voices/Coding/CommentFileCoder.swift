@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+
+/// Codes one text column of a plain CSV (no manifest), as a stream, for
+/// `voices code FILE.csv --id-column NAME --text-column NAME`.
+///
+/// The file is read in batches; while the reading thread parses batch N + 1, batch N is coded
+/// on every core and formatted on a second thread, so reading overlaps coding and memory stays
+/// at two batches whatever the file's size. Output comes out in input order.
+public struct CommentFileCoder: Sendable {
+  public enum Format: String, Sendable {
+    /// `id,themes` (`id,themes,model_themes` with a model), themes joined by `;`.
+    case csv
+    /// One JSON object per comment with its evidence (`CodedWriter.jsonLine`).
+    case jsonl
+  }
+
+  public let engine: CodingEngine
+  public let models: ModelCoder?
+  public let audience: Theme.Audience
+  public let format: Format
+  /// Comments per batch.
+  public var batchSize = 16_384
+
+  public init(engine: CodingEngine, models: ModelCoder? = nil, audience: Theme.Audience = .all, format: Format = .csv) {
+    self.engine = engine
+    self.models = models
+    self.audience = audience
+    self.format = format
+  }
+
+  /// The first line of the output (nil for JSON Lines).
+  public var header: String? {
+    guard format == .csv else { return nil }
+    return models == nil ? "id,themes\r\n" : "id,themes,model_themes\r\n"
+  }
+
+  /// Codes every row of `path`, handing `write` the output (after `header`) a batch at a time,
+  /// in order, from a background thread.
+  ///
+  /// - Throws: `CommentFileError.missingColumn` when the header lacks a column; `CSVError`
+  ///   for a malformed file (what was written before the bad row stays written).
+  public func run(file path: String, idColumn: String, textColumn: String,
+                  write: @escaping @Sendable (Data) -> Void) throws {
+    let writer = BatchWriter(coder: self, write: write)
+    defer { writer.finish() }
+    var idIndex = -1, textIndex = -1
+    var batch: [CodedComment] = []
+    batch.reserveCapacity(batchSize)
+    var header = true
+    try CSVReader.forEachRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
+      let f = record.fields
+      if header {
+        header = false
+        guard let i = f.firstIndex(of: idColumn) else { throw CommentFileError.missingColumn(file: path, column: idColumn, columns: f) }
+        guard let t = f.firstIndex(of: textColumn) else { throw CommentFileError.missingColumn(file: path, column: textColumn, columns: f) }
+        (idIndex, textIndex) = (i, t)
+        return
+      }
+      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "",
+                                audience: audience))
+      if batch.count >= batchSize {
+        writer.submit(batch)
+        batch = []
+        batch.reserveCapacity(batchSize)
+      }
+    }
+    if !batch.isEmpty { writer.submit(batch) }
+  }
+
+  /// Codes and formats one batch (on every core).
+  func output(for comments: [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
+    var batch = comments
+    CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
+    if let models {
+      let proposals = FinalCoding.modelProposals(models.proposals(for: batch), of: batch)
+      let (finals, _) = FinalCoding.apply([], to: batch, model: proposals)
+      FinalCoding.replaceAssignments(of: &batch, with: finals)
+    }
+    var text = ""
+    for c in batch {
+      switch format {
+      case .jsonl: text += CodedWriter.jsonLine(c)
+      case .csv: text += models == nil ? CodedWriter.idThemesCSVRow(c) : CodedWriter.idThemesModelCSVRow(c)
+      }
+    }
+    return Data(text.utf8)
+  }
+
+  /// Codes submitted batches one after another on a serial background queue, at most two
+  /// waiting, so the reader runs ahead by one batch and no further.
+  final class BatchWriter: @unchecked Sendable {
+    private let coder: CommentFileCoder
+    private let write: @Sendable (Data) -> Void
+    private let queue = DispatchQueue(label: "voices.comment-file-coder")
+    private let slots = DispatchSemaphore(value: 2)
+    /// Touched only on `queue`.
+    private var scratches: [CodingEngine.Scratch] = []
+
+    init(coder: CommentFileCoder, write: @escaping @Sendable (Data) -> Void) {
+      self.coder = coder
+      self.write = write
+    }
+
+    func submit(_ batch: [CodedComment]) {
+      slots.wait()
+      queue.async {
+        self.write(self.coder.output(for: batch, scratches: &self.scratches))
+        self.slots.signal()
+      }
+    }
+
+    /// Waits until every submitted batch is written.
+    func finish() { queue.sync {} }
+  }
+}
+
+/// A plain comment file that cannot be coded as asked.
+public enum CommentFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  case missingColumn(file: String, column: String, columns: [String])
+
+  public var description: String {
+    switch self {
+    case .missingColumn(let file, let column, let columns):
+      "\(file) has no column \"\(column)\" (columns: \(columns.joined(separator: ", ")))"
+    }
+  }
+}
