@@ -114,32 +114,37 @@ extension CodingEngine {
     lookUpTerms(&s)
     // 1. Walk the trie from each token; every accepting state is a hit of its groups.
     s.hits.removeAll(keepingCapacity: true)
+    // `states[..<live]` are the trie nodes reached so far (arrays only grow: clearing them per
+    // token would cost more than the walk).
     for i in 0..<n where s.tokenTerms[i].count > 0 {
       // First step from the root through the dense table, then the edge table.
-      s.states.removeAll(keepingCapacity: true)
+      var live = 0
       let first = s.tokenTerms[i]
       for k in Int(first.start)..<Int(first.start + first.count) {
         let child = rootChildren[Int(s.termArena[k])]
-        if child >= 0 { s.states.append(child) }
+        if child >= 0 { Self.put(child, at: &live, in: &s.states) }
       }
       var j = i
-      while !s.states.isEmpty {
-        for state in s.states {
+      while live > 0 {
+        for x in 0..<live {
+          let state = s.states[x]
           for a in Int(acceptStart[Int(state)])..<Int(acceptStart[Int(state) + 1]) {
             addHit(group: acceptGroups[a], start: Int32(i), end: Int32(j + 1), &s)
           }
         }
         j += 1
         guard j < n else { break }
-        s.next.removeAll(keepingCapacity: true)
+        var nextLive = 0
         let terms = s.tokenTerms[j]
-        for state in s.states where trieHasChildren[Int(state)] {
+        for x in 0..<live where trieHasChildren[Int(s.states[x])] {
+          let state = s.states[x]
           for k in Int(terms.start)..<Int(terms.start + terms.count) {
             let term = s.termArena[k]
-            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { s.next.append(child) }
+            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { Self.put(child, at: &nextLive, in: &s.next) }
           }
         }
         swap(&s.states, &s.next)
+        live = nextLive
       }
     }
     s.found.removeAll(keepingCapacity: true)
@@ -159,12 +164,20 @@ extension CodingEngine {
       for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
         let c = groupChains[k]
         guard !s.chainSeen[Int(c)] else { continue }
+        // Only a chain with a hit for every group can match (one without is looked at again
+        // from its other hit groups: a few comparisons, no bookkeeping).
+        var complete = true
+        for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where s.hitHead[Int(chainGroups[slot])] < 0 {
+          complete = false
+          break
+        }
+        guard complete else { continue }
         s.chainSeen[Int(c)] = true
         s.candidates.append(c)
       }
     }
-    guard !s.candidates.isEmpty else { return }
     for c in s.candidates { s.chainSeen[Int(c)] = false }
+    guard !s.candidates.isEmpty else { return }
     // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
     for ci in s.candidates.indices {
       let c = Int(s.candidates[ci])
@@ -216,6 +229,13 @@ extension CodingEngine {
     }
   }
 
+  /// Stores `value` at `count` (growing `array` only when it is full) and counts it.
+  @inline(__always)
+  static func put<T>(_ value: T, at count: inout Int, in array: inout [T]) {
+    if count < array.count { array[count] = value } else { array.append(value) }
+    count += 1
+  }
+
   @inline(__always)
   private func addHit(group g: Int32, start: Int32, end: Int32, _ s: inout Scratch) {
     let h = Int32(s.hits.count)
@@ -229,7 +249,7 @@ extension CodingEngine {
     s.hitTail[Int(g)] = h
   }
 
-  /// Term ids for each token into `tokenTerms`, looked up once per distinct word: its stem's,
+  /// Term ids for each token into `tokenTerms[..<tokens.count]`, looked up once per distinct word: its stem's,
   /// its exact form's, and every matching prefix's.
   private func lookUpTerms(_ s: inout Scratch) {
     if s.termsGeneration != s.words.generation {
@@ -237,11 +257,11 @@ extension CodingEngine {
       s.termArena.removeAll(keepingCapacity: true)
       s.termsGeneration = s.words.generation
     }
-    s.tokenTerms.removeAll(keepingCapacity: true)
+    var filled = 0
     for token in s.tokens {
       let word = Int(token.wordID)
       if word < s.termsByWord.count, s.termsByWord[word].count >= 0 {
-        s.tokenTerms.append(s.termsByWord[word])
+        Self.put(s.termsByWord[word], at: &filled, in: &s.tokenTerms)
         continue
       }
       let entry = s.words.entries[word]
@@ -260,16 +280,16 @@ extension CodingEngine {
         s.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - s.termsByWord.count + 1))
       }
       s.termsByWord[word] = range
-      s.tokenTerms.append(range)
+      Self.put(range, at: &filled, in: &s.tokenTerms)
     }
   }
 
   /// Every way chain `c`'s groups occur in order within their distances (at most 8), into
-  /// `s.ways` (a span per group slot each); returns how many. Depth first, hits in the order
+  /// `s.ways` from its start (a span per group slot each); returns how many. Depth first, hits in the order
   /// found.
   private func chainWays(_ c: Int, _ s: inout Scratch) -> Int {
     let base = Int(chainStart[c]), width = Int(chainStart[c + 1]) - base
-    s.ways.removeAll(keepingCapacity: true)
+    var used = 0
     if s.cursor.count < width { s.cursor.append(contentsOf: repeatElement(-1, count: width - s.cursor.count)) }
     var ways = 0
     var level = 0
@@ -294,7 +314,7 @@ extension CodingEngine {
       if level == width - 1 {
         for k in 0..<width {
           let way = s.hits[Int(s.cursor[k])]
-          s.ways.append((way.start, way.end))
+          Self.put((way.start, way.end), at: &used, in: &s.ways)
         }
         ways += 1
         if ways >= 8 { break }

@@ -51,8 +51,9 @@ public enum CodingRun {
       defer { pool.put(w, scratch) }
       let lo = count * w / workers, hi = count * (w + 1) / workers
       for i in lo..<hi {
-        let c = input[i]
-        results.store(i, engine.code(c.text, mask: c.audience == .all ? nil : masks[c.audience], withEvidence: withEvidence, scratch: &scratch))
+        // Two fields, not the whole comment: copying a `CodedComment` retains five buffers.
+        let audience = input[i].audience
+        results.store(i, engine.code(input[i].text, mask: audience == .all ? nil : masks[audience], withEvidence: withEvidence, scratch: &scratch))
       }
     }
     for i in 0..<count { comments[i].assignments = results.value(i) }

@@ -60,17 +60,15 @@ public struct CommentFileCoder: Sendable {
       batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "",
                                 audience: audience))
       if batch.count >= batchSize {
-        writer.submit(batch)
-        batch = []
+        writer.submit(&batch)
         batch.reserveCapacity(batchSize)
       }
     }
-    if !batch.isEmpty { writer.submit(batch) }
+    if !batch.isEmpty { writer.submit(&batch) }
   }
 
   /// Codes and formats one batch (on every core).
-  func output(for comments: [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
-    var batch = comments
+  func output(for batch: inout [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
     CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
     if let models {
       let proposals = FinalCoding.modelProposals(models.proposals(for: batch), of: batch)
@@ -102,11 +100,26 @@ public struct CommentFileCoder: Sendable {
       self.write = write
     }
 
-    func submit(_ batch: [CodedComment]) {
+    /// Takes `batch` (leaving it empty) to code and write once the batches before it are.
+    func submit(_ batch: inout [CodedComment]) {
       slots.wait()
+      var taken: [CodedComment] = []
+      swap(&taken, &batch)
+      let box = BatchBox(consume taken)
       queue.async {
-        self.write(self.coder.output(for: batch, scratches: &self.scratches))
+        var batch = box.take()  // the only reference, so coding in place copies nothing
+        self.write(self.coder.output(for: &batch, scratches: &self.scratches))
         self.slots.signal()
+      }
+    }
+
+    /// Hands a batch to the queue without keeping a second reference to its storage.
+    final class BatchBox: @unchecked Sendable {
+      private var batch: [CodedComment]
+      init(_ batch: [CodedComment]) { self.batch = batch }
+      func take() -> [CodedComment] {
+        defer { batch = [] }
+        return batch
       }
     }
 

@@ -17,8 +17,10 @@ public enum TableWriter {
   }
 
   public static func csvField(_ field: String) -> String {
-    let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-      || field.first == " " || field.last == " "
+    // On the bytes (no grapheme breaking); a leading or trailing space is quoted so that
+    // readers that trim keep it.
+    let needsQuotes = field.utf8.withContiguousStorageIfAvailable(Self.needsQuotes)
+      ?? Array(field.utf8).withUnsafeBufferPointer(Self.needsQuotes)
     guard needsQuotes else { return field }
     // Doubling quotes on the bytes: Foundation's replacingOccurrences is slow on hot paths.
     var out: [UInt8] = [UInt8(ascii: "\"")]
@@ -29,6 +31,12 @@ public enum TableWriter {
     }
     out.append(UInt8(ascii: "\""))
     return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func needsQuotes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if b.first == UInt8(ascii: " ") || b.last == UInt8(ascii: " ") { return true }
+    for c in b where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == 10 || c == 13 { return true }
+    return false
   }
 
   /// One JSON array of rows, each an array of strings, one row per line.
