@@ -50,6 +50,7 @@ public enum SurveyLoader {
   /// missing) and counts the others as duplicates, each with a note naming the row kept.
   static func removeDuplicates(_ responses: inout [Response], accounting: inout RowAccounting, diagnostics: inout [Diagnostic]) {
     var latest: [String: Int] = [:]
+    latest.reserveCapacity(responses.count)
     var withId = 0
     for index in responses.indices {
       guard let id = responses[index].respondentId else { continue }

@@ -23,7 +23,11 @@ public struct Timestamp: Equatable, Sendable, Comparable {
   ///
   /// - Returns: `nil` when the text is not a time in any of these forms.
   public static func parse(_ text: String, order: DayOrder = .dayFirst) -> Timestamp? {
-    let bytes = Array(text.utf8.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed())
+    let utf8 = text.utf8
+    var lo = utf8.startIndex, hi = utf8.endIndex
+    while lo < hi, utf8[lo] == 32 { lo = utf8.index(after: lo) }
+    while lo < hi, utf8[utf8.index(before: hi)] == 32 { hi = utf8.index(before: hi) }
+    let bytes = Array(utf8[lo..<hi])
     guard !bytes.isEmpty else { return nil }
     if bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), (9...11).contains(bytes.count), let epoch = Int64(String(decoding: bytes, as: UTF8.self)) {
       return fromEpoch(epoch)
@@ -69,12 +73,41 @@ public struct Timestamp: Equatable, Sendable, Comparable {
     let days = Int(epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400)
     let rest = Int(epoch - Int64(days) * 86_400)
     let (y, m, d) = CivilDate.date(days: days)
-    return Timestamp(iso: format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60) + "Z", seconds: epoch)
+    return Timestamp(iso: format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60, utc: true), seconds: epoch)
   }
 
-  static func format(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> String {
-    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    return "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))"
+  /// `YYYY-MM-DDThh:mm:ss`, with `Z` after it when `utc`.
+  static func format(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, utc: Bool = false) -> String {
+    let twoDigits = 0...99
+    guard (1000...9999).contains(y), twoDigits.contains(m), twoDigits.contains(d), twoDigits.contains(h),
+      twoDigits.contains(mi), twoDigits.contains(s)
+    else {
+      func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+      return "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))" + (utc ? "Z" : "")
+    }
+    // The usual case, digit by digit: this runs once or twice per response.
+    return String(unsafeUninitializedCapacity: 20) { out in
+      func put(_ value: Int, _ digits: Int, at i: Int) {
+        var v = value
+        for k in stride(from: i + digits - 1, through: i, by: -1) {
+          out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+          v /= 10
+        }
+      }
+      put(y, 4, at: 0)
+      out[4] = UInt8(ascii: "-")
+      put(m, 2, at: 5)
+      out[7] = UInt8(ascii: "-")
+      put(d, 2, at: 8)
+      out[10] = UInt8(ascii: "T")
+      put(h, 2, at: 11)
+      out[13] = UInt8(ascii: ":")
+      put(mi, 2, at: 14)
+      out[16] = UInt8(ascii: ":")
+      put(s, 2, at: 17)
+      if utc { out[19] = UInt8(ascii: "Z") }
+      return utc ? 20 : 19
+    }
   }
 
   static func daysIn(_ month: Int, _ year: Int) -> Int {

@@ -34,8 +34,11 @@ import Testing
     ("02/14/2025 09:30:00 PM", .dayFirst, "2025-02-14T21:30:00"),
     ("2/14/25 12:05:00 AM", .monthFirst, "2025-02-14T00:05:00"),
     ("14/02/2025", .dayFirst, "2025-02-14T00:00:00"),
+    ("  2025-02-14 09:30  ", .dayFirst, "2025-02-14T09:30:00"),
+    ("0", .dayFirst, nil),
+    ("99999999999", .dayFirst, "5138-11-16T09:46:39Z"),
   ])
-  func parses(_ case_: (String, Timestamp.DayOrder, String)) {
+  func parses(_ case_: (String, Timestamp.DayOrder, String?)) {
     #expect(Timestamp.parse(case_.0, order: case_.1)?.iso == case_.2)
   }
 
