@@ -35,14 +35,13 @@ import Testing
     ("2/14/25 12:05:00 AM", .monthFirst, "2025-02-14T00:05:00"),
     ("14/02/2025", .dayFirst, "2025-02-14T00:00:00"),
     ("  2025-02-14 09:30  ", .dayFirst, "2025-02-14T09:30:00"),
-    ("0", .dayFirst, nil),
     ("99999999999", .dayFirst, "5138-11-16T09:46:39Z"),
   ])
-  func parses(_ case_: (String, Timestamp.DayOrder, String?)) {
+  func parses(_ case_: (String, Timestamp.DayOrder, String)) {
     #expect(Timestamp.parse(case_.0, order: case_.1)?.iso == case_.2)
   }
 
-  @Test("not a time", arguments: ["", "yesterday", "31/02/2025", "2025-13-01", "14/02/2025 25:00"])
+  @Test("not a time", arguments: ["", "0", "   ", "yesterday", "31/02/2025", "2025-13-01", "14/02/2025 25:00"])
   func rejects(_ text: String) {
     #expect(Timestamp.parse(text) == nil)
   }
