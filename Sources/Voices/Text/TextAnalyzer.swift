@@ -192,9 +192,10 @@ public struct TextAnalyzer: Sendable {
                           normalized: NormalizedText, shouting: Bool) -> Bool
   {
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
-    let capitals = piece.uppercaseLetters >= 2
-      && (piece.uppercaseLetters == piece.letters
-          || (piece.uppercaseLetters == piece.letters - 1
+    let (uppercase, letters) = piece.letterCase(in: normalized)
+    let capitals = uppercase >= 2
+      && (uppercase == letters
+          || (uppercase == letters - 1
               && normalized.folded[piece.textRange.upperBound - 1] == UInt8(ascii: "s")))
     switch rule {
     case .any: return true

@@ -28,9 +28,17 @@ struct Tokenizer: Sendable, Equatable {
     var sentence: Int
     var clause: Int
     var isNegator: Bool
-    /// Letters in the original that were uppercase, and all letters.
-    var uppercaseLetters: Int
-    var letters: Int
+
+    /// Letters of the piece that were uppercase in the original, and all its letters (only
+    /// abbreviations' case rules ask, so this is not counted for every piece).
+    func letterCase(in normalized: NormalizedText) -> (uppercase: Int, letters: Int) {
+      var uppercase = 0, letters = 0
+      for j in range where Tokenizer.isLetter(normalized.folded[j]) {
+        letters += 1
+        if normalized.isUppercase[j] { uppercase += 1 }
+      }
+      return (uppercase, letters)
+    }
 
     /// The piece's text as bytes, valid inside `body` only.
     func withText<R>(in folded: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -55,56 +63,56 @@ struct Tokenizer: Sendable, Equatable {
     var state = State(pieces: pieces)
     pieces = []
     normalized.folded.withUnsafeBufferPointer { b in
-      normalized.isUppercase.withUnsafeBufferPointer { upper in
-        let n = b.count
-        var i = 0
-        while i < n {
-          let c = b[i]
-          if Self.isLetter(c) || Self.isDigit(c) {
-            let start = i
-            var hasLetter = false
-            var hasDigit = false
-            while i < n {
-              let d = b[i]
-              if Self.isLetter(d) {
-                hasLetter = true
-                i += 1
-              } else if Self.isDigit(d) {
-                hasDigit = true
-                i += 1
-              } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
-                if i + 1 < n, Self.isLetter(b[i + 1]) {
-                  i += 1
-                } else {
-                  if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
-                  break
-                }
-              } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
-                Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
-              {
+      let n = b.count
+      var i = 0
+      while i < n {
+        let c = b[i]
+        if Self.isLetter(c) || Self.isDigit(c) {
+          let start = i
+          var hasLetter = false
+          var hasDigit = false
+          var hasApostrophe = false
+          while i < n {
+            let d = b[i]
+            if Self.isLetter(d) {
+              hasLetter = true
+              i += 1
+            } else if Self.isDigit(d) {
+              hasDigit = true
+              i += 1
+            } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
+              hasApostrophe = true
+              if i + 1 < n, Self.isLetter(b[i + 1]) {
                 i += 1
               } else {
+                if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
                 break
               }
+            } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
+              Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
+            {
+              i += 1
+            } else {
+              break
             }
-            let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
-            emitWord(start..<i, kind: kind, bytes: b, upper: upper, state: &state)
-            continue
           }
-          switch c {
-          case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
-            UInt8(ascii: "\r"):
-            state.pendingSentence = true
-          case UInt8(ascii: ";"), UInt8(ascii: ":"):
-            state.pendingClause = true
-          case UInt8(ascii: "&"):
-            state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false,
-                       opensClause: false, bytes: b, upper: upper)
-          default:
-            break
-          }
-          i += 1
+          let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
+          emitWord(start..<i, kind: kind, apostrophe: hasApostrophe, bytes: b, state: &state)
+          continue
         }
+        switch c {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
+          UInt8(ascii: "\r"):
+          state.pendingSentence = true
+        case UInt8(ascii: ";"), UInt8(ascii: ":"):
+          state.pendingClause = true
+        case UInt8(ascii: "&"):
+          state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false,
+                     opensClause: false)
+        default:
+          break
+        }
+        i += 1
       }
     }
     pieces = state.pieces
@@ -136,8 +144,7 @@ struct Tokenizer: Sendable, Equatable {
     var pendingClause = false
 
     mutating func emit(_ range: Range<Int>, text: Range<Int>, replacement: Replacement = .none,
-                       kind: Token.Kind, negator: Bool, opensClause: Bool, bytes: Bytes,
-                       upper: UnsafeBufferPointer<Bool>)
+                       kind: Token.Kind, negator: Bool, opensClause: Bool)
     {
       if !pieces.isEmpty {
         if pendingSentence {
@@ -149,42 +156,34 @@ struct Tokenizer: Sendable, Equatable {
       }
       pendingSentence = false
       pendingClause = false
-      var uppercase = 0
-      var letters = 0
-      for j in range where Tokenizer.isLetter(bytes[j]) {
-        letters += 1
-        if upper[j] { uppercase += 1 }
-      }
       pieces.append(Piece(range: range, textRange: text, replacement: replacement, kind: kind,
-                          sentence: sentence, clause: clause, isNegator: negator,
-                          uppercaseLetters: uppercase, letters: letters))
+                          sentence: sentence, clause: clause, isNegator: negator))
     }
   }
 
   /// Emits one letter/digit run, splitting contractions and possessives.
-  private func emitWord(_ range: Range<Int>, kind: Token.Kind, bytes b: Bytes,
-                        upper: UnsafeBufferPointer<Bool>, state: inout State)
+  private func emitWord(_ range: Range<Int>, kind: Token.Kind, apostrophe hasApostrophe: Bool, bytes b: Bytes,
+                        state: inout State)
   {
     guard kind == .word else {
-      state.emit(range, text: range, kind: kind, negator: false, opensClause: false, bytes: b, upper: upper)
+      state.emit(range, text: range, kind: kind, negator: false, opensClause: false)
       return
     }
     let text = Bytes(rebasing: b[range])
     let n = text.count
     let apostrophe = UInt8(ascii: "'")
-    if let split = Self.negativeContraction(text) {
+    if let split = Self.negativeContraction(text, apostrophe: hasApostrophe) {
       if split.baseLength > 0 {
         let baseRange = range.lowerBound..<(range.lowerBound + split.baseLength)
         state.emit(baseRange, text: baseRange, replacement: split.replacement, kind: .word,
-                   negator: false, opensClause: false, bytes: b, upper: upper)
+                   negator: false, opensClause: false)
       }
       let rest = (range.lowerBound + split.baseLength)..<range.upperBound
-      state.emit(rest, text: rest, replacement: .not, kind: .word, negator: true, opensClause: false,
-                 bytes: b, upper: upper)
+      state.emit(rest, text: rest, replacement: .not, kind: .word, negator: true, opensClause: false)
       return
     }
     var textEnd = n
-    if text.contains(apostrophe) {
+    if hasApostrophe {
       if n >= 2, text[n - 2] == apostrophe, text[n - 1] == UInt8(ascii: "s") {
         textEnd = n - 2
       } else if text[n - 1] == apostrophe {
@@ -193,20 +192,19 @@ struct Tokenizer: Sendable, Equatable {
         for clitic in Self.clitics where Self.ends(text, with: clitic) && n > clitic.count {
           // The clitic is dropped from the span as well as the text.
           let base = range.lowerBound..<(range.lowerBound + n - clitic.count)
-          emitPlain(base, text: base, bytes: b, upper: upper, state: &state)
+          emitPlain(base, text: base, bytes: b, state: &state)
           return
         }
       }
     }
-    emitPlain(range, text: range.lowerBound..<(range.lowerBound + textEnd), bytes: b, upper: upper, state: &state)
+    emitPlain(range, text: range.lowerBound..<(range.lowerBound + textEnd), bytes: b, state: &state)
   }
 
-  private func emitPlain(_ range: Range<Int>, text: Range<Int>, bytes b: Bytes,
-                         upper: UnsafeBufferPointer<Bool>, state: inout State)
+  private func emitPlain(_ range: Range<Int>, text: Range<Int>, bytes b: Bytes, state: inout State)
   {
     let word = Bytes(rebasing: b[text])
     state.emit(range, text: text, kind: .word, negator: Self.isNegator(word),
-               opensClause: Self.opensClause(word), bytes: b, upper: upper)
+               opensClause: Self.opensClause(word))
   }
 
   static func ends<C: BidirectionalCollection<UInt8>>(_ text: C, with suffix: [UInt8]) -> Bool {
@@ -265,10 +263,11 @@ struct Tokenizer: Sendable, Equatable {
     "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "shant", "cannot",
   ]
 
-  static func negativeContraction(_ text: Bytes) -> NegativeSplit? {
+  /// `apostrophe`: whether `text` holds one (only then can it be `n't`).
+  static func negativeContraction(_ text: Bytes, apostrophe: Bool) -> NegativeSplit? {
     let n = text.count
     var baseLength: Int
-    if n > 3, text[n - 3] == UInt8(ascii: "n"), text[n - 2] == UInt8(ascii: "'"),
+    if apostrophe, n > 3, text[n - 3] == UInt8(ascii: "n"), text[n - 2] == UInt8(ascii: "'"),
       text[n - 1] == UInt8(ascii: "t")
     {
       baseLength = n - 3
@@ -281,7 +280,7 @@ struct Tokenizer: Sendable, Equatable {
       return nil
     }
     let written = Bytes(rebasing: text[..<baseLength])
-    if written.contains(UInt8(ascii: "'")) { return nil }
+    if apostrophe, written.contains(UInt8(ascii: "'")) { return nil }
     let irregular = irregularBases.first { $0.0.elementsEqual(written) }?.1
     return NegativeSplit(replacement: irregular ?? .none, baseLength: baseLength)
   }
