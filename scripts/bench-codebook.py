@@ -4,11 +4,14 @@
 The first themes are the repository's parent carer themes; the rest are made from the words of
 the generated comments (scripts/bench-ingest-generate.py), so every theme can match: each has
 three patterns, a word with a wildcard, a two-word phrase and a NEAR/4 pair, drawn with a fixed
-seed. Usage: bench-codebook.py REPO_CODEBOOK.csv N OUT.csv
+seed. With `rare`, the extra themes' words are made-up words no comment holds, so the codebook
+grows but the matches do not: what is left is the cost of the codebook's size alone.
+Usage: bench-codebook.py REPO_CODEBOOK.csv N OUT.csv [rare]
 """
 import csv, random, sys
 
 source, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rare = sys.argv[4:] == ["rare"]
 rng = random.Random(200)
 words = ("school son daughter child needs support plan EHCP waited months assessment nobody called "
          "asked transport SENCo brilliant council never listened speech therapy occupational therapist "
@@ -24,7 +27,10 @@ with open(source, newline="", encoding="utf-8") as f:
     lists = [r for r in csv.DictReader(f) if r["id"].startswith("@")]
 themes = rows[:n]
 for i in range(len(themes), n):
-    a, b, c, d = rng.sample(words, 4)
+    if rare:
+        a, b, c, d = ("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(4)) for _ in range(4))
+    else:
+        a, b, c, d = rng.sample(words, 4)
     themes.append({**{k: "" for k in fields}, "id": f"generated-{i:03d}", "label": f"Generated theme {i}",
                    "you_said": f"Generated theme {i}", "polarity": rng.choice(["difficulty", "positive", "neutral"]),
                    "priority": "", "audience": "all",
