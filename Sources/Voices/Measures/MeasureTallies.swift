@@ -47,24 +47,36 @@ public struct MeasureTallies: Sendable {
         indexByKey[key] = all.count - 1
         return all.count - 1
       }
-      // Per group, the tally of each answer position, and the answer it was made for.
-      var slotsByGroup: [BreakdownGroup: [Slot]] = [:]
-      for response in export.responses {
-        var groups = [BreakdownGroup.everyone]
-        if !fields.isEmpty {
-          groups.append(BreakdownGroup(fields.map {
-            BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: response))
-          }))
+      // Per group, the tally of each answer position, and the answer it was made for; groups
+      // by number (everyone is 0) so a response costs one lookup, not one per group.
+      var groupNumbers: [BreakdownGroup: Int] = [.everyone: 0]
+      var groups: [BreakdownGroup] = [.everyone]
+      var slotsByGroup: [[Slot]] = [[]]
+      func count(_ answers: [MeasureAnswer], inGroup g: Int) {
+        for (position, answer) in answers.enumerated() {
+          if position == slotsByGroup[g].count { slotsByGroup[g].append(Slot(answer, tally: tallyIndex(answer, in: groups[g]))) }
+          if !slotsByGroup[g][position].fits(answer) { slotsByGroup[g][position] = Slot(answer, tally: tallyIndex(answer, in: groups[g])) }
+          if let tally = slotsByGroup[g][position].tally { all[tally].add(answer.reading) }
         }
-        for group in groups {
-          var slots = slotsByGroup.removeValue(forKey: group) ?? []
-          for (position, answer) in response.answers.enumerated() {
-            if position == slots.count { slots.append(Slot(answer, tally: tallyIndex(answer, in: group))) }
-            if !slots[position].fits(answer) { slots[position] = Slot(answer, tally: tallyIndex(answer, in: group)) }
-            if let tally = slots[position].tally { all[tally].add(answer.reading) }
-          }
-          slotsByGroup[group] = slots
+      }
+      for index in export.responses.indices {
+        // Fields of the response, not a copy of it (a copy retains every buffer it holds).
+        let answers = export.responses[index].answers
+        count(answers, inGroup: 0)
+        guard !fields.isEmpty else { continue }
+        let group = BreakdownGroup(fields.map {
+          BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: export.responses[index]))
+        })
+        let g: Int
+        if let known = groupNumbers[group] {
+          g = known
+        } else {
+          g = groups.count
+          groupNumbers[group] = g
+          groups.append(group)
+          slotsByGroup.append([])
         }
+        count(answers, inGroup: g)
       }
     }
     tallies = all.sorted { a, b in

@@ -9,13 +9,15 @@
 /// amount; values past that are simply not shared.
 struct ResponseInterner {
   static let capacity = 1 << 16
-  private var breakdowns: [[String: String]: [String: String]] = [:]
+  private var breakdownsByCells: [[String]: [String: String]] = [:]
   private var answersByCells: [[String]: [MeasureAnswer]] = [:]
 
-  /// `values`, or an equal copy handed out before.
-  mutating func shared(_ values: [String: String]) -> [String: String] {
-    if let known = breakdowns[values] { return known }
-    if breakdowns.count < Self.capacity { breakdowns[values] = values }
+  /// The breakdown values of a row whose breakdown cells were exactly `cells`: the copy made
+  /// for the first such row, or `make()`'s (hashing the cells is cheaper than the dictionary).
+  mutating func breakdowns(for cells: [String], make: () -> [String: String]) -> [String: String] {
+    if let known = breakdownsByCells[cells] { return known }
+    let values = make()
+    if breakdownsByCells.count < Self.capacity { breakdownsByCells[cells] = values }
     return values
   }
 

@@ -98,10 +98,11 @@ struct RowPlan {
       let raw = cell(fields, column)
       group = raw.isEmpty ? nil : (groupValues[ColumnName.normalised(raw)] ?? raw)
     }
-    var breakdownValues: [String: String] = [:]
-    for (field, column) in breakdowns {
-      let value = cell(fields, column)
-      if !value.isEmpty { breakdownValues[field] = value }
+    let breakdownCells = breakdowns.map { cell(fields, $0.column) }
+    let breakdownValues = interner.breakdowns(for: breakdownCells) {
+      var values: [String: String] = [:]
+      for ((field, _), value) in zip(breakdowns, breakdownCells) where !value.isEmpty { values[field] = value }
+      return values
     }
     let cells = measures.map { fields.indices.contains($0.column) ? fields[$0.column] : "" }
     let answers: [MeasureAnswer]
@@ -118,9 +119,9 @@ struct RowPlan {
       if !text.isEmpty { texts.append(FreeTextAnswer(question: question, text: text, column: column + 1)) }
     }
     let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cell(fields, $0))) } ?? false
-    let id = "\(name):" + (respondentId ?? "row\(record.row)")
+    let id = name + ":" + (respondentId ?? "row\(record.row)")
     return Response(id: id, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
-                    submitted: submitted, location: location, breakdowns: interner.shared(breakdownValues),
+                    submitted: submitted, location: location, breakdowns: breakdownValues,
                     answers: answers, texts: texts, consentToQuote: consent, weight: weight)
   }
 
