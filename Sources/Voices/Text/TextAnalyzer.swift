@@ -7,7 +7,9 @@
 /// to one canonical token).
 ///
 /// A `TextAnalyzer` holds only immutable tables, so one value can be shared by any number of
-/// threads; each call uses its own scratch buffers.
+/// threads; each call uses its own scratch buffers. Hot loops keep a ``WordCache`` and a
+/// `Scan` per thread and call `scan(_:into:cache:)`, which allocates nothing per word once
+/// its buffers have grown: the words are numbers into the cache, not `String`s.
 public struct TextAnalyzer: Sendable {
   let normalizer = TextNormalizer()
   let tokenizer = Tokenizer()

@@ -31,9 +31,10 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
   /// Whether this token negates what follows it: `not` (also from `n't`, `cannot`, `dont`),
   /// `no`, `never`, `none`, `nobody`, `nothing`, `nowhere`, `neither`, `nor`, `without`.
   public var isNegator: Bool
-  /// The word's number in the `TextAnalyzer.WordCache` that analysed it (the same number for
+  /// The word's number in the `WordCache` that analysed it (the same number for
   /// the same word bytes until the cache's `generation` changes), so callers can keep per-word
-  /// results in an array; -1 for tokens made by folding abbreviations.
+  /// results in an array; a folded abbreviation has its canonical form's number; -1 for a
+  /// token made with `init`.
   var wordID: Int32 = -1
 
   public init(text: String, stem: String, kind: Kind, span: TextSpan, sentence: Int,
