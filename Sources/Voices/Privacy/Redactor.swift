@@ -27,6 +27,14 @@ public struct Redactor: Sendable {
     names = NameTable.shared
   }
 
+  /// Redacts many texts on every core; `result[i]` is `redact(texts[i])`.
+  public func redact(all texts: [String]) -> [Redaction] {
+    let parts = texts.count < 1024 ? 1 : 32
+    return parallelMap(parts) { part in
+      texts[(texts.count * part / parts)..<(texts.count * (part + 1) / parts)].map(redact)
+    }.flatMap { $0 }
+  }
+
   /// Redacts one text.
   ///
   /// - Parameter text: A comment or quote.

@@ -66,7 +66,9 @@ struct QuoteSelection: Sendable {
 
   /// Redacts every comment once, so reports that show a comment several times redact it once.
   mutating func prepare(_ comments: [CodedComment]) {
-    for c in comments { redacted[c.responseId + "|" + c.question + "|" + c.text] = redactor.redact(c.text) }
+    for (c, redaction) in zip(comments, redactor.redact(all: comments.map(\.text))) {
+      redacted[c.responseId + "|" + c.question + "|" + c.text] = redaction
+    }
   }
 
   /// The comment anonymised (from the cache when prepared).

@@ -57,8 +57,9 @@ public struct ThemeSuggester: Sendable {
     var documents: [Document] = []
     var documentIndex: [DocumentKey: Int] = [:]
     var surfaces: [String: [String: Int]] = [:]
+    let redactions = redactor.redact(all: comments.map(\.text))
     for (i, c) in comments.enumerated() {
-      let redacted = redactor.redact(c.text).text
+      let redacted = redactions[i].text
       let analyzed = analyzer.analyze(Self.withoutMarkers(redacted), cache: &words)
       let key = DocumentKey(stems: analyzed.tokens.map(\.stem).joined(separator: " "), covered: !c.assignments.isEmpty)
       if let d = documentIndex[key] { documents[d].members.append(i); continue }
