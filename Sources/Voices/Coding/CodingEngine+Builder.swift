@@ -122,6 +122,9 @@ struct CodingEngineBuilder {
         out += try expand(p, at: location, depth: depth + 1)
       }
       return out
+    case .optional(let inner):
+      // With the slot and without it (the empty phrase joins the rest of the sequence).
+      return try expand(inner, at: location, depth: depth) + [[]]
     case .near:
       throw CodebookError.badPattern(at: location, pattern: pattern.description, offset: 0, reason: "NEAR cannot be inside a phrase or group")
     }

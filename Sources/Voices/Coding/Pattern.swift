@@ -12,6 +12,7 @@
 /// | `=ot` | exactly this word, no stemming (for short abbreviations) |
 /// | `"a and e"` | a quoted phrase (lets you write words that are also operators) |
 /// | `(salt \| speech therapy)` | a group of alternatives inside a phrase |
+/// | `(still)?`, `still?` | an optional group or word: the phrase with it and without it |
 /// | `@good` | any pattern of the word list `@good` |
 ///
 /// Words are normalised like comment text (case, accents, British/American spelling,
@@ -24,6 +25,8 @@ indirect enum Pattern: Sendable, Equatable, CustomStringConvertible {
   case alternatives([Pattern])
   case near(Pattern, Pattern, distance: Int, ordered: Bool)
   case wordList(String)
+  /// A slot of a phrase that may be absent.
+  case optional(Pattern)
 
   /// One word slot of a phrase.
   enum Term: Sendable, Equatable, Hashable {
@@ -51,6 +54,8 @@ indirect enum Pattern: Sendable, Equatable, CustomStringConvertible {
       options.map(\.description).joined(separator: " | ")
     case .near(let a, let b, let distance, let ordered):
       "\(a.nearOperand) \(ordered ? "BEFORE" : "NEAR")/\(distance) \(b.nearOperand)"
+    case .optional(let inner):
+      "(" + inner.description + ")?"
     }
   }
 

@@ -26,7 +26,7 @@ struct PatternParser {
   }
 
   static func isSpecial(_ c: Character) -> Bool {
-    c == "(" || c == ")" || c == "|" || c == "\"" || c == "*" || c == "@" || c == "=" || c == ";"
+    c == "(" || c == ")" || c == "|" || c == "\"" || c == "*" || c == "@" || c == "=" || c == ";" || c == "?"
   }
 
   private init(chars: [Character]) { self.chars = chars }
@@ -77,6 +77,8 @@ struct PatternParser {
   }
 
   private mutating func parseSequence() throws(Failure) -> Pattern {
+    skipSpace()
+    let start = i
     var items: [Pattern] = []
     while true {
       skipSpace()
@@ -85,10 +87,20 @@ struct PatternParser {
       if c == "|" || c == ")" { break }
       let save = i
       if try parseNearOperator() != nil { i = save; break }
-      items.append(contentsOf: try parseItem())
+      var item = try parseItem()
+      // `?` right after a group or a word makes it optional.
+      if i < chars.count, chars[i] == "?" {
+        guard item.count == 1 else { throw Failure(offset: i, reason: "? can follow a ( ) group or one word, not a quoted phrase; put the phrase in ( )") }
+        i += 1
+        item = [.optional(item[0])]
+      }
+      items.append(contentsOf: item)
     }
     guard !items.isEmpty else {
       throw Failure(offset: i, reason: i < chars.count ? "expected a word before \"\(chars[i])\"" : "expected a word")
+    }
+    if items.allSatisfy({ if case .optional = $0 { true } else { false } }) {
+      throw Failure(offset: start, reason: "every part of this phrase is optional; at least one word must be required")
     }
     return items.count == 1 ? items[0] : .sequence(items)
   }
@@ -134,6 +146,8 @@ struct PatternParser {
       throw Failure(offset: i, reason: "* must follow the start of a word (wait*), it cannot stand alone or lead")
     case ";":
       throw Failure(offset: i, reason: "; separates patterns in a cell; it cannot be inside one")
+    case "?":
+      throw Failure(offset: i, reason: "? must follow a ( ) group or a word, to make it optional")
     default:
       let start = i
       let word = readWord()

@@ -13,6 +13,9 @@ import Testing
     ("assess* NEAR/5 wait*", .near(.term(.prefix("assess")), .term(.prefix("wait")), distance: 5, ordered: false)),
     ("no BEFORE/2 @ehcp", .near(.term(.word("no")), .wordList("ehcp"), distance: 2, ordered: true)),
     ("(sen | send) support", .sequence([.alternatives([.term(.word("sen")), .term(.word("send"))]), .term(.word("support"))])),
+    ("(i | we) (still)? understand", .sequence([.alternatives([.term(.word("i")), .term(.word("we"))]),
+                                                 .optional(.term(.word("still"))), .term(.word("understand"))])),
+    ("really? low", .sequence([.optional(.term(.word("really"))), .term(.word("low"))])),
   ])
   func forms(_ text: String, _ expected: Pattern) throws {
     #expect(try PatternParser.parse(text) == expected)
@@ -29,6 +32,7 @@ import Testing
 
   @Test("the canonical text reads back to the same tree", arguments: [
     "assess* NEAR/5 (wait* | delay*)", "(no | not) BEFORE/3 @ehcp", "=ot | speech and language", "\"a | b\" c",
+    "(have | had)? no idea NEAR/3 (how | what) (to)?",
   ])
   func canonical(_ text: String) throws {
     let tree = try PatternParser.parse(text)
@@ -45,6 +49,9 @@ import Testing
     ("\"open", 0, "quote"),
     ("", 0, "expected a word"),
     ("a | ", 4, "expected a word"),
+    ("? wait", 0, "must follow"),
+    ("(still)?", 0, "optional"),
+    ("\"a b\"? c", 5, "quoted phrase"),
   ])
   func errors(_ text: String, _ offset: Int, _ fragment: String) {
     #expect {
@@ -53,5 +60,19 @@ import Testing
       guard let failure = error as? PatternParser.Failure else { return false }
       return failure.offset == offset && failure.reason.contains(fragment)
     }
+  }
+
+  @Test("an optional group matches with and without it; before, its ? was read as nothing and the group was required")
+  func optionalGroups() throws {
+    let book = Codebook(name: "t", themes: [
+      Theme(id: "lost", label: "Lost", polarity: .difficulty, patterns: ["(i | we) (still)? (don't | do not) understand"]),
+      Theme(id: "low", label: "Low", polarity: .neutral, patterns: ["feel really? low"]),
+    ])
+    let engine = try CodingEngine(book)
+    #expect(engine.code("I don't understand the forms").map(\.themeId) == ["lost"])
+    #expect(engine.code("we still do not understand it").map(\.themeId) == ["lost"])
+    #expect(engine.code("I don't still understand").isEmpty)
+    #expect(engine.code("I feel low").map(\.themeId) == ["low"])
+    #expect(engine.code("I feel really low").map(\.themeId) == ["low"])
   }
 }
