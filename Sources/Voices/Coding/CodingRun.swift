@@ -135,14 +135,41 @@ public enum CodedWriter {
   /// One JSON object per line: response_id, wave, question, themes, evidence (a model's theme
   /// has no spans and a `model_probability`).
   public static func jsonLine(_ c: CodedComment) -> String {
-    let s = TableWriter.jsonString
-    let themes = c.assignments.map { s($0.themeId) }.joined(separator: ",")
-    let evidence = c.assignments.map { a in
-      "{\"theme\":\(s(a.themeId)),\"spans\":[" + a.evidence.map {
-        "{\"start\":\($0.start),\"end\":\($0.end),\"pattern\":\(s($0.patternText)),\"text\":\(s($0.matchedText))}"
-      }.joined(separator: ",") + "]" + (a.modelProbability.map { ",\"model_probability\":\(probabilityText($0))" } ?? "") + "}"
-    }.joined(separator: ",")
-    return "{\"response_id\":\(s(c.responseId)),\"wave\":\(s(c.wave)),\"question\":\(s(c.question)),\"themes\":[\(themes)],\"evidence\":[\(evidence)]}\n"
+    // Appended into one string (this runs once per comment: millions of times for a region).
+    var out = ""
+    out.reserveCapacity(128 + c.text.utf8.count)
+    func string(_ text: String) { TableWriter.appendJSONString(text, to: &out) }
+    out += "{\"response_id\":"
+    string(c.responseId)
+    out += ",\"wave\":"
+    string(c.wave)
+    out += ",\"question\":"
+    string(c.question)
+    out += ",\"themes\":["
+    for (k, a) in c.assignments.enumerated() {
+      if k > 0 { out += "," }
+      string(a.themeId)
+    }
+    out += "],\"evidence\":["
+    for (k, a) in c.assignments.enumerated() {
+      if k > 0 { out += "," }
+      out += "{\"theme\":"
+      string(a.themeId)
+      out += ",\"spans\":["
+      for (j, e) in a.evidence.enumerated() {
+        if j > 0 { out += "," }
+        out += "{\"start\":\(e.start),\"end\":\(e.end),\"pattern\":"
+        string(e.patternText)
+        out += ",\"text\":"
+        string(e.matchedText)
+        out += "}"
+      }
+      out += "]"
+      if let p = a.modelProbability { out += ",\"model_probability\":" + probabilityText(p) }
+      out += "}"
+    }
+    out += "]}\n"
+    return out
   }
 
   /// Writes `comments` as `csv(_:)` does, streamed to `url` (no whole-file string in memory).

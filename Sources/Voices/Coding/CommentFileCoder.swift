@@ -5,7 +5,7 @@ import Foundation
 /// `voices code FILE.csv --id-column NAME --text-column NAME`.
 ///
 /// The file is read in batches; while the reading thread parses batch N + 1, batch N is coded
-/// on every core and formatted on a second thread, so reading overlaps coding and memory stays
+/// on every core and formatted on a background queue, so reading overlaps coding and memory stays
 /// at two batches whatever the file's size. Output comes out in input order.
 public struct CommentFileCoder: Sendable {
   public enum Format: String, Sendable {

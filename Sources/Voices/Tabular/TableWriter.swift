@@ -65,7 +65,12 @@ public enum TableWriter {
   static func appendJSONString(_ text: String, to out: inout String) {
     out += "\""
     defer { out += "\"" }
-    guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+    // On the bytes when the string is contiguous (no generic iterator on the hot path).
+    func needsEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      for c in b where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return true }
+      return false
+    }
+    guard text.utf8.withContiguousStorageIfAvailable(needsEscape) ?? Array(text.utf8).withUnsafeBufferPointer(needsEscape) else {
       out += text
       return
     }

@@ -3,10 +3,12 @@ import FuzzDriver
 @testable import Voices
 
 /// Codebook CSV and pattern language: any bytes give a codebook that compiles and codes, or a
-/// `CSVError` / `CodebookError`.
+/// `CSVError` / `CodebookError`. The same bytes, read as a comment, also go through the text
+/// pipeline and the default parent carer codebook (the unsafe-pointer tokenizer and matcher).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  _ = defaultEngine.code(String(decoding: bytes, as: UTF8.self))
   do {
     let table = try CSVReader.read(bytes: bytes, file: "fuzz.csv")
     let codebook = try Codebook.parse(table, name: "fuzz")
@@ -20,6 +22,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   }
   return 0
 }
+
+/// The default parent carer codebook, compiled once.
+let defaultEngine: CodingEngine = {
+  let csv = DefaultCodebooks.files.first { $0.name == "parent-carers.csv" }!.contents
+  let table = try! CSVReader.read(bytes: Array(csv.utf8), file: "parent-carers.csv")
+  return try! CodingEngine(Codebook.parse(table, name: "parent-carers"))
+}()
 
 /// Comments that exercise negation, proximity, abbreviations and non-ASCII text.
 let samples = [
