@@ -41,7 +41,7 @@ enum MeasuresCommand {
     let fields = (arguments.value("--by") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard fields.count <= 2 else { throw UsageError("--by takes one or two fields, not \(fields.count)") }
     let workspace = try WorkspaceArgument.open(arguments, command: "measures")
-    let load = WorkspaceArgument.load(workspace)
+    let load = WorkspaceArgument.load(workspace, keepingFreeText: false)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) } + ["group"])
     for field in fields where !known.contains(field) {

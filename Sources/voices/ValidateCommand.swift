@@ -29,7 +29,7 @@ enum ValidateCommand {
 
   static func run(_ arguments: Arguments) throws -> ExitCode {
     let workspace = try WorkspaceArgument.open(arguments, command: "validate")
-    let load = WorkspaceArgument.load(workspace)
+    let load = WorkspaceArgument.load(workspace, keepingFreeText: false)
     WorkspaceArgument.printDiagnostics(load, limit: arguments.has("--all") ? .max : 20)
     if !Terminal.quiet { Terminal.out(accountingTable(workspace, load)) }
     return WorkspaceArgument.exitCode(for: load)

@@ -1,3 +1,4 @@
+import Synchronization
 import Voices
 
 /// The WORKSPACE argument every workspace command shares: the folder given, or ./surveys.
@@ -9,12 +10,19 @@ enum WorkspaceArgument {
     return try Workspace.open(arguments.positional.first ?? "surveys")
   }
 
-  /// Reads every export, showing which one is being read on a terminal.
-  static func load(_ workspace: Workspace) -> WorkspaceLoad {
-    let load = workspace.load { name in Terminal.progress("reading \(name) ...") }
+  /// Reads every export, showing which one is being read on a terminal; `keepingFreeText:
+  /// false` for commands that never read the comments (see `Workspace.load`).
+  ///
+  /// The load is also kept until the process exits: a command reads it to the end, and freeing
+  /// a million responses one by one on the way out would cost a tenth of a second for nothing.
+  static func load(_ workspace: Workspace, keepingFreeText: Bool = true) -> WorkspaceLoad {
+    let load = workspace.load(keepingFreeText: keepingFreeText) { name in Terminal.progress("reading \(name) ...") }
     Terminal.clearProgress()
+    keptUntilExit.withLock { $0.append(load) }
     return load
   }
+
+  private static let keptUntilExit = Mutex<[WorkspaceLoad]>([])
 
   /// Prints diagnostics to stderr, worst first within each file, at most `limit` per export
   /// so a broken file does not bury the rest; says how many were left out.

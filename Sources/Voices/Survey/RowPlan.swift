@@ -18,13 +18,15 @@ struct RowPlan {
   let attendanceColumn: Int?
   let breakdowns: [(field: String, column: Int)]
   let measures: [MeasurePlan]
+  /// The free-text columns whose answers responses keep (none when the loader was asked not to
+  /// keep free text; the columns are resolved, and so checked, either way).
   let texts: [(question: String, column: Int)]
   let consentYes: Set<String>
   let groupValues: [String: String]
   let dayOrder: Timestamp.DayOrder
   let isSmartSurvey: Bool
 
-  init(manifest: Manifest, resolver: inout ColumnResolver) {
+  init(manifest: Manifest, resolver: inout ColumnResolver, keepingFreeText: Bool = true) {
     self.manifest = manifest
     self.columns = resolver.columns
     idColumn = manifest.respondentId.flatMap { resolver.index(of: $0, for: "respondentId") }
@@ -39,9 +41,10 @@ struct RowPlan {
       guard let scale = manifest.scale(m.scale), let column = resolver.index(of: m.column, for: "measure \(m.measure)") else { return nil }
       return MeasurePlan(column: column, measure: m, scale: scale, index: ScaleIndex(scale))
     }
-    texts = manifest.freeText.compactMap { t in
+    let texts = manifest.freeText.compactMap { t in
       resolver.index(of: t.column, for: "free text \(t.question)").map { (t.question, $0) }
     }
+    self.texts = keepingFreeText ? texts : []
     for name in manifest.ignore { _ = resolver.index(of: name, for: "ignore") }
     consentYes = Set((manifest.consent?.yes ?? []).map(ColumnName.normalised))
     var values: [String: String] = [:]

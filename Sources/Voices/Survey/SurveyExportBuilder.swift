@@ -12,6 +12,7 @@ struct SurveyExportBuilder {
   private let file: String
   private let headerCount: Int
   private let spreadsheet: Bool
+  private let keepingFreeText: Bool
   private var headers: [Record] = []
   private var plan: RowPlan?
   /// Set when the header could not be read: later records cannot be interpreted.
@@ -23,8 +24,9 @@ struct SurveyExportBuilder {
   private var diagnostics: [Diagnostic] = []
   private var interner = ResponseInterner()
 
-  init(manifest: Manifest, name: String, file: String) {
+  init(manifest: Manifest, name: String, file: String, keepingFreeText: Bool = true) {
     self.manifest = manifest
+    self.keepingFreeText = keepingFreeText
     self.name = name
     self.file = file
     headerCount = manifest.effectiveHeaderRows
@@ -67,7 +69,7 @@ struct SurveyExportBuilder {
       return
     }
     var resolver = ColumnResolver(columns: columns, file: file, headerRow: headerRow)
-    plan = RowPlan(manifest: manifest, resolver: &resolver)
+    plan = RowPlan(manifest: manifest, resolver: &resolver, keepingFreeText: keepingFreeText)
     diagnostics += resolver.diagnostics
   }
 

@@ -18,16 +18,19 @@ public enum SurveyLoader {
   ///   - manifest: How its columns map to canonical fields.
   ///   - name: The manifest's name, used to build response ids.
   ///   - limits: Bounds on field size and fields per record.
+  ///   - keepingFreeText: Whether responses keep their free-text answers; `false` for work
+  ///     that never reads them (validating, measures), so a big export's comments, most of its
+  ///     bytes, are not held in memory. Their columns are still checked.
   /// - Throws: The reader's error (`CSVError`, `ZIPError`, `XLSXError`, `XMLError`) when the
   ///   file cannot be read at all.
   public static func load(contentsOf url: URL, file: String, manifest: Manifest, name: String,
-                          limits: ReadLimits = .standard) throws -> SurveyExport {
+                          limits: ReadLimits = .standard, keepingFreeText: Bool = true) throws -> SurveyExport {
     switch try TableReader.format(of: url, file: file) {
     case .xlsx:
       let table = try XLSXReader.read(contentsOf: url, file: file, sheet: manifest.sheet.map(SheetSelector.init), limits: limits)
-      return load(table, manifest: manifest, name: name)
+      return load(table, manifest: manifest, name: name, keepingFreeText: keepingFreeText)
     case .csv:
-      var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file)
+      var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file, keepingFreeText: keepingFreeText)
       let summary = try CSVReader.forEachRecord(contentsOf: url, file: file, limits: limits) { builder.add($0) }
       return builder.finish(warnings: summary.warnings)
     }
@@ -39,9 +42,10 @@ public enum SurveyLoader {
   ///   - table: The export exactly as read (header rows included).
   ///   - manifest: How its columns map to canonical fields.
   ///   - name: The manifest's name, used to build response ids.
+  ///   - keepingFreeText: Whether responses keep their free-text answers.
   /// - Returns: The export's responses, accounting and diagnostics.
-  public static func load(_ table: Table, manifest: Manifest, name: String) -> SurveyExport {
-    var builder = SurveyExportBuilder(manifest: manifest, name: name, file: table.file)
+  public static func load(_ table: Table, manifest: Manifest, name: String, keepingFreeText: Bool = true) -> SurveyExport {
+    var builder = SurveyExportBuilder(manifest: manifest, name: name, file: table.file, keepingFreeText: keepingFreeText)
     for record in table.records { builder.add(record) }
     return builder.finish(warnings: table.warnings)
   }

@@ -58,9 +58,12 @@ public struct Workspace: Sendable {
   /// their responses and diagnostics are then put together in manifest order, so the result is
   /// the same as reading them one after another.
   ///
-  /// - Parameter progress: Called once before reading, with what is about to be read.
+  /// - Parameters:
+  ///   - keepingFreeText: Whether responses keep their free-text answers; `false` for work that
+  ///     never reads them (validating, measures): the comments are most of a big export's bytes.
+  ///   - progress: Called once before reading, with what is about to be read.
   /// - Returns: Every export that could be read, and every problem found on the way.
-  public func load(progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
+  public func load(keepingFreeText: Bool = true, progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
     var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
     loadPopulation(into: &load)
@@ -68,7 +71,8 @@ public struct Workspace: Sendable {
     progress?(urls.count == 1 ? urls[0].deletingPathExtension().lastPathComponent : "\(urls.count) exports")
     let parts = parallelMap(urls.count) { i -> WorkspaceLoad in
       var part = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
-      readExport(manifestAt: urls[i], name: urls[i].deletingPathExtension().lastPathComponent, into: &part)
+      readExport(manifestAt: urls[i], name: urls[i].deletingPathExtension().lastPathComponent,
+                 keepingFreeText: keepingFreeText, into: &part)
       return part
     }
     for part in parts {
@@ -81,7 +85,7 @@ public struct Workspace: Sendable {
 
   /// Reads one manifest and the export it names into `load`: the export when both can be
   /// read, else a diagnostic saying why not.
-  func readExport(manifestAt url: URL, name: String, into load: inout WorkspaceLoad) {
+  func readExport(manifestAt url: URL, name: String, keepingFreeText: Bool = true, into load: inout WorkspaceLoad) {
     let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
     let manifest: Manifest
     do {
@@ -96,7 +100,7 @@ public struct Workspace: Sendable {
     let fileName = displayName(of: manifest.file)
     do {
       load.exports.append(try SurveyLoader.load(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
-                                                manifest: manifest, name: name))
+                                                manifest: manifest, name: name, keepingFreeText: keepingFreeText))
     } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
     }

@@ -54,6 +54,27 @@ func manifest(_ json: String) throws -> Manifest {
     #expect(duplicate.description == "t.csv:2: note: value \"a1\": duplicate submission by the same respondent; kept the later one at row 5 (submitted 2025-02-03T09:00:00)")
   }
 
+  @Test("without free text: the same accounting, answers and diagnostics, no comments held; a missing text column still named")
+  func withoutFreeText() throws {
+    let rows = [
+      ["Ref", "When", "Quote?", "Area", "Trust", "Hard"],
+      ["a1", "01/02/2025 10:00:00", "Yes", "North", "Agree", "Waiting lists"],
+      ["a2", "01/02/2025 11:00:00", "no", "", "Maybe", "Still waiting"],
+      ["a3", "04/02/2025 09:00:00", "Yes", "North"],
+    ]
+    let full = SurveyLoader.load(table(rows), manifest: try manifest(plain), name: "pcs-2025")
+    let lean = SurveyLoader.load(table(rows), manifest: try manifest(plain), name: "pcs-2025", keepingFreeText: false)
+    #expect(full.responses.flatMap(\.texts).count == 2)
+    #expect(lean.responses.allSatisfy { $0.texts.isEmpty })
+    #expect(lean.accounting == full.accounting)
+    #expect(lean.diagnostics == full.diagnostics)
+    #expect(lean.responses.map(\.answers) == full.responses.map(\.answers))
+
+    let renamed = [["Ref", "When", "Quote?", "Area", "Trust", "Hardest"], ["a1", "", "Yes", "North", "Agree", "x"]]
+    let missing = SurveyLoader.load(table(renamed), manifest: try manifest(plain), name: "x", keepingFreeText: false)
+    #expect(missing.diagnostics.contains { $0.severity == .error && $0.message.contains("Hard") })
+  }
+
   @Test("an unknown scale label is an error naming row and column, and the answer is kept")
   func unknownLabel() throws {
     let rows = [["Ref", "When", "Quote?", "Area", "Trust", "Hard"], ["a4", "", "Yes", "North", "Maybe", ""]]
