@@ -1,7 +1,7 @@
 /// One person's (or, for an events log, one event's) answers, in canonical form.
 public struct Response: Sendable, Equatable {
-  /// `<manifest name>:<respondent id>`, or `<manifest name>:row<N>` when the export has no ids.
-  public var id: String
+  /// The manifest's name (its file name without `.json`), one shared copy for the export.
+  public var exportName: String
   public var wave: String
   public var source: SurveySource
   public var group: String?
@@ -17,6 +17,12 @@ public struct Response: Sendable, Equatable {
   public var consentToQuote: Bool
   /// How many people the row stands for (1, or the events log's attendance).
   public var weight: Int
+
+  /// `<manifest name>:<respondent id>`, or `<manifest name>:row<N>` when the export has no ids.
+  ///
+  /// Made when asked for rather than stored: a stored id is a heap allocation per response,
+  /// which for a million-row export is memory and time spent on rows nobody asks about.
+  public var id: String { exportName + ":" + (respondentId ?? "row\(location.row)") }
 }
 
 /// An answer to a measure's question.

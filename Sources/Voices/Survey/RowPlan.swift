@@ -122,8 +122,7 @@ struct RowPlan {
       if !text.isEmpty { texts.append(FreeTextAnswer(question: question, text: text, column: column + 1)) }
     }
     let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cell(fields, $0))) } ?? false
-    let id = name + ":" + (respondentId ?? "row\(record.row)")
-    return Response(id: id, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
+    return Response(exportName: name, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
                     submitted: submitted, location: location, breakdowns: breakdownValues,
                     answers: answers, texts: texts, consentToQuote: consent, weight: weight)
   }

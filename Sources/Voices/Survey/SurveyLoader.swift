@@ -67,19 +67,22 @@ public enum SurveyLoader {
       latest[id] = index
     }
     guard latest.count < withId else { return }
-    var kept: [Response] = []
-    kept.reserveCapacity(latest.count)
+    var discard: [Bool] = Array(repeating: false, count: responses.count)
     for index in responses.indices {
-      guard let id = responses[index].respondentId, let keep = latest[id], keep != index else {
-        kept.append(responses[index])
-        continue
-      }
+      guard let id = responses[index].respondentId, let keep = latest[id], keep != index else { continue }
+      discard[index] = true
       accounting.accepted -= 1
       accounting.duplicates += 1
       let winner = responses[keep]
       diagnostics.append(Diagnostic(.note, at: responses[index].location, value: id,
         "duplicate submission by the same respondent; kept the later one at row \(winner.location.row)\(winner.submitted.map { " (submitted \($0.iso))" } ?? "")"))
     }
-    responses = kept
+    // Compacted in place: a copy of a million responses would double the memory held.
+    var write = 0
+    for index in responses.indices where !discard[index] {
+      if write != index { responses.swapAt(write, index) }
+      write += 1
+    }
+    responses.removeLast(responses.count - write)
   }
 }

@@ -2,11 +2,28 @@
 ///
 /// Times are kept as the wall-clock time the export shows (no time zone guessing), except Unix
 /// epoch seconds, which are UTC by definition and marked with `Z`.
+///
+/// Only the seconds and the UTC mark are stored (a million responses each holding a 20-byte
+/// string would cost a heap allocation apiece); the ISO text is made when asked for. A leap
+/// second (`23:59:60`) reads as the first second of the next minute.
 public struct Timestamp: Equatable, Sendable, Comparable {
-  /// `yyyy-MM-ddTHH:mm:ss`, with a trailing `Z` when the source was epoch seconds.
-  public var iso: String
   /// Seconds since 1970-01-01T00:00:00 of the wall-clock time, for ordering.
   public var seconds: Int64
+  /// Whether the source was epoch seconds, so the time is UTC.
+  public var isUTC: Bool
+
+  public init(seconds: Int64, isUTC: Bool) {
+    self.seconds = seconds
+    self.isUTC = isUTC
+  }
+
+  /// `yyyy-MM-ddTHH:mm:ss`, with a trailing `Z` when the source was epoch seconds.
+  public var iso: String {
+    let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    let rest = Int(seconds - Int64(days) * 86_400)
+    let (y, m, d) = CivilDate.date(days: days)
+    return Self.format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60, utc: isUTC)
+  }
 
   public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
 
@@ -23,14 +40,18 @@ public struct Timestamp: Equatable, Sendable, Comparable {
   ///
   /// - Returns: `nil` when the text is not a time in any of these forms.
   public static func parse(_ text: String, order: DayOrder = .dayFirst) -> Timestamp? {
-    let utf8 = text.utf8
-    var lo = utf8.startIndex, hi = utf8.endIndex
-    while lo < hi, utf8[lo] == 32 { lo = utf8.index(after: lo) }
-    while lo < hi, utf8[utf8.index(before: hi)] == 32 { hi = utf8.index(before: hi) }
-    let bytes = Array(utf8[lo..<hi])
+    if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, order: order) }) { return parsed }
+    return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0, order: order) }
+  }
+
+  private static func parse(bytes all: UnsafeBufferPointer<UInt8>, order: DayOrder) -> Timestamp? {
+    var lo = 0, hi = all.count
+    while lo < hi, all[lo] == 32 { lo += 1 }
+    while lo < hi, all[hi - 1] == 32 { hi -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: all[lo..<hi])
     guard !bytes.isEmpty else { return nil }
-    if bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), (9...11).contains(bytes.count), let epoch = Int64(String(decoding: bytes, as: UTF8.self)) {
-      return fromEpoch(epoch)
+    if (9...11).contains(bytes.count), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+      return Timestamp(seconds: bytes.reduce(0) { $0 * 10 + Int64($1 - 48) }, isUTC: true)
     }
     var scanner = NumberScanner(bytes)
     guard let first = scanner.number() else { return nil }
@@ -65,15 +86,7 @@ public struct Timestamp: Equatable, Sendable, Comparable {
       (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), (1900...2200).contains(year)
     else { return nil }
     let days = CivilDate.days(year: year, month: month, day: day)
-    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-    return Timestamp(iso: format(year, month, day, hour, minute, second), seconds: seconds)
-  }
-
-  static func fromEpoch(_ epoch: Int64) -> Timestamp {
-    let days = Int(epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400)
-    let rest = Int(epoch - Int64(days) * 86_400)
-    let (y, m, d) = CivilDate.date(days: days)
-    return Timestamp(iso: format(y, m, d, rest / 3600, rest % 3600 / 60, rest % 60, utc: true), seconds: epoch)
+    return Timestamp(seconds: Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second), isUTC: false)
   }
 
   /// `YYYY-MM-DDThh:mm:ss`, with `Z` after it when `utc`.
@@ -121,11 +134,11 @@ public struct Timestamp: Equatable, Sendable, Comparable {
 
 /// Reads unsigned numbers and separators from ASCII bytes, for `Timestamp.parse`.
 private struct NumberScanner {
-  let bytes: [UInt8]
+  let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
   var lastDigits = 0
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   var atEnd: Bool { index == bytes.count }
 

@@ -36,6 +36,8 @@ import Testing
     ("14/02/2025", .dayFirst, "2025-02-14T00:00:00"),
     ("  2025-02-14 09:30  ", .dayFirst, "2025-02-14T09:30:00"),
     ("99999999999", .dayFirst, "5138-11-16T09:46:39Z"),
+    ("31/12/2016 23:59:60", .dayFirst, "2017-01-01T00:00:00"),
+    ("0000001000", .dayFirst, "1970-01-01T00:16:40Z"),
   ])
   func parses(_ case_: (String, Timestamp.DayOrder, String)) {
     #expect(Timestamp.parse(case_.0, order: case_.1)?.iso == case_.2)
