@@ -22,61 +22,31 @@ public struct MeasureTallies: Sendable {
   ///   - fields: Zero, one or two breakdown fields (`group` is the respondent group).
   ///
   /// - Complexity: O(answers); keys are hashed once per export, series and group, not once per
-  ///   answer, because every response of an export has its answers in the same order.
+  ///   answer, because every response of an export has its answers in the same order. Exports
+  ///   are counted side by side, one per core, and their tallies added together after.
   public init(_ exports: [SurveyExport], registry: MeasureRegistry, by fields: [String] = []) {
     self.fields = fields
-    var all: [MeasureTally] = []
-    var indexByKey: [Key: Int] = [:]
     var asked: [MeasureSeries: [String: HowAsked]] = [:]
     for export in exports {
-      let manifest = export.manifest
-      let wave = manifest.wave
-      for column in manifest.measures {
+      let wave = export.manifest.wave
+      for column in export.manifest.measures {
         let series = MeasureSeries(measure: column.measure, timepoint: column.timepoint)
         let wording = column.label ?? registry.definition(column.measure)?.wording[wave]
         asked[series, default: [:]][wave] = HowAsked(wording: wording, scale: column.scale)
       }
-      /// The tally of an answer (by its position in the response) in a group, made on first use.
-      func tallyIndex(_ answer: MeasureAnswer, in group: BreakdownGroup) -> Int? {
-        guard let scale = manifest.scale(answer.scale) else { return nil }
-        let series = MeasureSeries(measure: answer.measure, timepoint: answer.timepoint)
-        let key = Key(series: series, wave: wave, group: group)
-        if let index = indexByKey[key] { return index }
-        all.append(MeasureTally(series: series, wave: wave, group: group, scale: scale,
-                                positiveOptions: MeasureTallies.positiveOptions(of: scale, for: registry.definition(answer.measure))))
-        indexByKey[key] = all.count - 1
-        return all.count - 1
-      }
-      // Per group, the tally of each answer position, and the answer it was made for; groups
-      // by number (everyone is 0) so a response costs one lookup, not one per group.
-      var groupNumbers: [BreakdownGroup: Int] = [.everyone: 0]
-      var groups: [BreakdownGroup] = [.everyone]
-      var slotsByGroup: [[Slot]] = [[]]
-      func count(_ answers: [MeasureAnswer], inGroup g: Int) {
-        for (position, answer) in answers.enumerated() {
-          if position == slotsByGroup[g].count { slotsByGroup[g].append(Slot(answer, tally: tallyIndex(answer, in: groups[g]))) }
-          if !slotsByGroup[g][position].fits(answer) { slotsByGroup[g][position] = Slot(answer, tally: tallyIndex(answer, in: groups[g])) }
-          if let tally = slotsByGroup[g][position].tally { all[tally].add(answer.reading) }
-        }
-      }
-      for index in export.responses.indices {
-        // Fields of the response, not a copy of it (a copy retains every buffer it holds).
-        let answers = export.responses[index].answers
-        count(answers, inGroup: 0)
-        guard !fields.isEmpty else { continue }
-        let group = BreakdownGroup(fields.map {
-          BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: export.responses[index]))
-        })
-        let g: Int
-        if let known = groupNumbers[group] {
-          g = known
+    }
+    let parts = parallelMap(exports.count) { Self.count(exports[$0], registry: registry, by: fields) }
+    var all: [MeasureTally] = []
+    var indexByKey: [Key: Int] = [:]
+    for part in parts {
+      for tally in part {
+        let key = Key(series: tally.series, wave: tally.wave, group: tally.group)
+        if let index = indexByKey[key] {
+          all[index].add(tally)
         } else {
-          g = groups.count
-          groupNumbers[group] = g
-          groups.append(group)
-          slotsByGroup.append([])
+          indexByKey[key] = all.count
+          all.append(tally)
         }
-        count(answers, inGroup: g)
       }
     }
     tallies = all.sorted { a, b in
@@ -86,6 +56,57 @@ public struct MeasureTallies: Sendable {
       return a.group < b.group
     }
     self.asked = asked
+  }
+
+  /// The tallies of one export, in the order they were first needed.
+  private static func count(_ export: SurveyExport, registry: MeasureRegistry, by fields: [String]) -> [MeasureTally] {
+    let manifest = export.manifest
+    let wave = manifest.wave
+    var all: [MeasureTally] = []
+    var indexByKey: [Key: Int] = [:]
+    /// The tally of an answer (by its position in the response) in a group, made on first use.
+    func tallyIndex(_ answer: MeasureAnswer, in group: BreakdownGroup) -> Int? {
+      guard let scale = manifest.scale(answer.scale) else { return nil }
+      let series = MeasureSeries(measure: answer.measure, timepoint: answer.timepoint)
+      let key = Key(series: series, wave: wave, group: group)
+      if let index = indexByKey[key] { return index }
+      all.append(MeasureTally(series: series, wave: wave, group: group, scale: scale,
+                              positiveOptions: MeasureTallies.positiveOptions(of: scale, for: registry.definition(answer.measure))))
+      indexByKey[key] = all.count - 1
+      return all.count - 1
+    }
+    // Per group, the tally of each answer position, and the answer it was made for; groups
+    // by number (everyone is 0) so a response costs one lookup, not one per group.
+    var groupNumbers: [BreakdownGroup: Int] = [.everyone: 0]
+    var groups: [BreakdownGroup] = [.everyone]
+    var slotsByGroup: [[Slot]] = [[]]
+    func count(_ answers: [MeasureAnswer], inGroup g: Int) {
+      for (position, answer) in answers.enumerated() {
+        if position == slotsByGroup[g].count { slotsByGroup[g].append(Slot(answer, tally: tallyIndex(answer, in: groups[g]))) }
+        if !slotsByGroup[g][position].fits(answer) { slotsByGroup[g][position] = Slot(answer, tally: tallyIndex(answer, in: groups[g])) }
+        if let tally = slotsByGroup[g][position].tally { all[tally].add(answer.reading) }
+      }
+    }
+    for index in export.responses.indices {
+      // Fields of the response, not a copy of it (a copy retains every buffer it holds).
+      let answers = export.responses[index].answers
+      count(answers, inGroup: 0)
+      guard !fields.isEmpty else { continue }
+      let group = BreakdownGroup(fields.map {
+        BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: export.responses[index]))
+      })
+      let g: Int
+      if let known = groupNumbers[group] {
+        g = known
+      } else {
+        g = groups.count
+        groupNumbers[group] = g
+        groups.append(group)
+        slotsByGroup.append([])
+      }
+      count(answers, inGroup: g)
+    }
+    return all
   }
 
   /// Where answers at one position of a response are counted (`nil`: their scale is unknown).

@@ -43,6 +43,24 @@ public struct MeasureTally: Equatable, Sendable {
     self.positiveOptions = positiveOptions
   }
 
+  /// Adds the counts of `other`, a tally of the same series, wave and group from another
+  /// export. When that export read the series on another scale (the workspace load reports it
+  /// as an error), its options are matched to this scale's by label, and an option this scale
+  /// lacks is counted as unrecognised, so every answer is still counted once.
+  mutating func add(_ other: MeasureTally) {
+    if other.scale.labels == scale.labels {
+      for (i, count) in other.optionCounts.enumerated() where count > 0 { optionCounts[i] += count }
+    } else {
+      let index = Dictionary(scale.labels.enumerated().map { (ColumnName.normalised($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+      for (i, count) in other.optionCounts.enumerated() where count > 0 {
+        if let j = index[ColumnName.normalised(other.scale.labels[i])] { optionCounts[j] += count } else { unrecognised += count }
+      }
+    }
+    for (label, count) in other.nonSubstantive { nonSubstantive[label, default: 0] += count }
+    blank += other.blank
+    unrecognised += other.unrecognised
+  }
+
   mutating func add(_ reading: Scale.Reading) {
     switch reading {
     case .option(let i): optionCounts[i] += 1

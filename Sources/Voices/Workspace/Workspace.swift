@@ -80,6 +80,7 @@ public struct Workspace: Sendable {
       load.diagnostics += part.diagnostics
     }
     checkMeasuresRegistered(in: &load)
+    checkScalesWithinWaves(in: &load)
     return load
   }
 
@@ -126,6 +127,24 @@ public struct Workspace: Sendable {
     let file = displayName(of: "population.json")
     do { load.population = try PopulationProfile.decode(data, file: file) } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: 0), "\(error)"))
+    }
+  }
+
+  /// Answers to one measure in one wave are pooled across exports, which is only sound when
+  /// every export asked it on the same scale.
+  func checkScalesWithinWaves(in load: inout WorkspaceLoad) {
+    var first: [String: (scale: String, export: String)] = [:]
+    for export in load.exports {
+      for column in export.manifest.measures {
+        let key = "\(column.measure)\u{1F}\(column.timepoint ?? "")\u{1F}\(export.manifest.wave)"
+        guard let seen = first[key] else {
+          first[key] = (column.scale, export.name)
+          continue
+        }
+        guard seen.scale != column.scale else { continue }
+        load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: displayName(of: "manifests/\(export.name).json"), row: 0),
+          "measure \"\(column.measure)\" is on the \(column.scale) scale here but on \(seen.scale) in \(seen.export), the same wave (\(export.manifest.wave)); answers of one wave are counted together, so use one scale (options are matched by label and others counted as unrecognised)"))
+      }
     }
   }
 

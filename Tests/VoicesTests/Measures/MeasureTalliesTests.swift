@@ -56,6 +56,51 @@ func export(_ json: String, _ rows: [[String]], name: String = "e") throws -> Su
   }
 }
 
+extension MeasureTalliesTests {
+  @Test("two exports of one wave are counted together, in any order, with the same result")
+  func pooledWithinWave() throws {
+    let a = try export(manifest2023, [["Area", "Trust"], ["North", "Agree"], ["South", "Don't know"]], name: "a")
+    let b = try export(manifest2023, [["Area", "Trust"], ["North", "Agree"], ["North", ""], ["South", "Strongly agree"]], name: "b")
+    let ab = MeasureTallies([a, b], registry: MeasureRegistry(measures: []), by: ["locality"])
+    let ba = MeasureTallies([b, a], registry: MeasureRegistry(measures: []), by: ["locality"])
+    #expect(ab.tallies == ba.tallies)
+    let everyone = try #require(ab.tallies.first { $0.group.isEveryone })
+    #expect(everyone.optionCounts == [0, 0, 0, 2, 1])
+    #expect(everyone.nonSubstantive == ["Don't know": 1])
+    #expect(everyone.blank == 1)
+    #expect(ab.tallies.filter { !$0.group.isEveryone }.map(\.base) == [2, 1])
+  }
+
+  @Test("an export of the same wave on another scale: options matched by label, the rest unrecognised, none lost")
+  func otherScaleWithinWave() throws {
+    let a = try export(manifest2023, [["Area", "Trust"], ["North", "Agree"]], name: "a")
+    let yesNo = manifest2023.replacingOccurrences(of: "agreement-5", with: "yes-partly-no")
+    let b = try export(yesNo, [["Area", "Trust"], ["North", "Yes"], ["North", "No"]], name: "b")
+    let tally = try #require(MeasureTallies([a, b], registry: MeasureRegistry(measures: [])).tallies.first)
+    #expect(tally.optionCounts == [0, 0, 0, 1, 0])
+    #expect(tally.unrecognised == 2)
+  }
+
+  @Test("the workspace load names a measure asked on two scales in one wave as an error")
+  func scaleClashIsReported() throws {
+    func manifest(_ file: String, _ scale: String) -> String {
+      """
+      {"manifestVersion": 1, "source": "other", "wave": "2025", "file": "exports/\(file)", "layout": "plain",
+       "respondentGroup": "parent carers", "measures": [{"measure": "trust", "column": "Trust", "scale": "\(scale)"}]}
+      """
+    }
+    let root = try temporaryWorkspace([
+      "manifests/a.json": manifest("a.csv", "agreement-5"), "manifests/b.json": manifest("b.csv", "yes-partly-no"),
+      "exports/a.csv": "Trust\nAgree\n", "exports/b.csv": "Trust\nYes\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let load = try Workspace.open(root.path).load()
+    let error = try #require(load.diagnostics.first { $0.severity == .error })
+    #expect(error.location.file.hasSuffix("manifests/b.json"))
+    #expect(error.message.contains("\"trust\" is on the yes-partly-no scale here but on agreement-5 in a, the same wave (2025)"))
+  }
+}
+
 @Suite("Participation counts") struct ParticipationCountsTests {
   @Test("survey responses count once; an events log counts attendance")
   func counts() throws {
