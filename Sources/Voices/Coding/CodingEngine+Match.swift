@@ -105,6 +105,15 @@ extension CodingEngine {
     return out
   }
 
+  /// Only which themes one comment has, as indices into `codebook.themes` in codebook order:
+  /// `code` without building assignments, for output that lists theme ids and nothing else.
+  func themeIndices(of text: String, mask: ThemeMask?, scratch: inout Scratch, into out: inout [Int32]) {
+    CodingText.tokens(of: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
+    match(mask: mask, scratch: &scratch)
+    out.removeAll(keepingCapacity: true)
+    for f in scratch.found where out.last != f.theme { out.append(f.theme) }
+  }
+
   typealias Span = (start: Int32, end: Int32)
 
   /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the

@@ -34,30 +34,45 @@ public enum CodingRun {
   /// batches: pass the same array for every batch of a stream.
   public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
                           withEvidence: Bool = true) {
-    let themes = engine.codebook.themes
-    func allowed(_ audience: Theme.Audience) -> CodingEngine.ThemeMask {
-      themes.map { audience == .all || $0.audience == audience || $0.audience == .all }
-    }
-    let masks: [Theme.Audience: CodingEngine.ThemeMask] = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, allowed($0)) })
+    let masks = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, mask(for: $0, in: engine)) })
     let count = comments.count
     guard count > 0 else { return }
-    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
     let results = ResultSlots(count: count)
     let input = comments
-    while scratches.count < workers { scratches.append(engine.makeScratch()) }
-    let pool = ScratchSlots(scratches)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      var scratch = pool.take(w)
-      defer { pool.put(w, scratch) }
-      let lo = count * w / workers, hi = count * (w + 1) / workers
-      for i in lo..<hi {
+    _ = slices(count, engine: engine, scratches: &scratches) { range, scratch in
+      for i in range {
         // Two fields, not the whole comment: copying a `CodedComment` retains five buffers.
         let audience = input[i].audience
-        results.store(i, engine.code(input[i].text, mask: audience == .all ? nil : masks[audience], withEvidence: withEvidence, scratch: &scratch))
+        results.store(i, engine.code(input[i].text, mask: masks[audience] ?? nil, withEvidence: withEvidence, scratch: &scratch))
       }
     }
     for i in 0..<count { comments[i].assignments = results.value(i) }
+  }
+
+  /// The themes a comment of `audience` may be given: those for that audience or for all
+  /// (nil, every theme, for a comment of unknown audience).
+  static func mask(for audience: Theme.Audience, in engine: CodingEngine) -> CodingEngine.ThemeMask? {
+    guard audience != .all else { return nil }
+    return engine.codebook.themes.map { $0.audience == audience || $0.audience == .all }
+  }
+
+  /// Splits 0 ..< `count` into one contiguous slice per core (fewer for small counts) and runs
+  /// `body` on each with that worker's scratch, reusing and growing `scratches` (one per
+  /// worker, kept between calls so their word caches stay warm).
+  ///
+  /// - Returns: Each slice's result, in slice order.
+  static func slices<T: Sendable>(_ count: Int, engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
+                                  _ body: @Sendable (Range<Int>, inout CodingEngine.Scratch) -> T) -> [T] {
+    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
+    while scratches.count < workers { scratches.append(engine.makeScratch()) }
+    let pool = ScratchSlots(scratches)
+    let results = parallelMap(workers) { w in
+      var scratch = pool.take(w)
+      defer { pool.put(w, scratch) }
+      return body(count * w / workers ..< count * (w + 1) / workers, &scratch)
+    }
     scratches = pool.all()
+    return results
   }
 
   /// Per-worker scratch handed to and back from the worker threads (each index by one thread).

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Codes one text column of a plain CSV (no manifest), as a stream, for
 /// `voices code FILE.csv --id-column NAME --text-column NAME`.
@@ -69,6 +70,9 @@ public struct CommentFileCoder: Sendable {
 
   /// Codes and formats one batch (on every core).
   func output(for batch: inout [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
+    if format == .csv, models == nil, let plainIDs = themeIDBytes {
+      return idThemesRows(batch, themeIDs: plainIDs, scratches: &scratches)
+    }
     CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
     if let models {
       let proposals = FinalCoding.modelProposals(models.proposals(for: batch), of: batch)
@@ -85,8 +89,48 @@ public struct CommentFileCoder: Sendable {
     return Data(text.utf8)
   }
 
+  /// Each theme id's bytes, when no id needs quoting in CSV (ids from a codebook file are
+  /// lower-case letters, digits and hyphens), for `idThemesRows`.
+  var themeIDBytes: [[UInt8]]? {
+    let ids = engine.codebook.themes.map(\.id)
+    guard ids.allSatisfy(Theme.isValidID) else { return nil }
+    return ids.map { Array($0.utf8) }
+  }
+
+  /// `id,themes` rows for a batch, each worker coding its slice and writing its rows' bytes:
+  /// no assignments, evidence or per-row strings are made, which is most of the cost of coding
+  /// a plain comment file once matching itself is fast.
+  func idThemesRows(_ batch: [CodedComment], themeIDs: [[UInt8]], scratches: inout [CodingEngine.Scratch]) -> Data {
+    let engine = self.engine
+    let mask = CodingRun.mask(for: audience, in: engine)
+    let parts = CodingRun.slices(batch.count, engine: engine, scratches: &scratches) { range, scratch in
+      var out: [UInt8] = []
+      out.reserveCapacity(range.count * 48)
+      var themes: [Int32] = []
+      for i in range {
+        TableWriter.appendCSVField(batch[i].responseId, to: &out)
+        out.append(UInt8(ascii: ","))
+        engine.themeIndices(of: batch[i].text, mask: mask, scratch: &scratch, into: &themes)
+        for (k, theme) in themes.enumerated() {
+          if k > 0 { out.append(UInt8(ascii: ";")) }
+          out.append(contentsOf: themeIDs[Int(theme)])
+        }
+        out.append(13)
+        out.append(10)
+      }
+      return out
+    }
+    var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+    for part in parts { data.append(contentsOf: part) }
+    return data
+  }
+
   /// Codes submitted batches one after another on a serial background queue, at most two
   /// waiting, so the reader runs ahead by one batch and no further.
+  ///
+  /// A coded batch goes back to the reading thread, which empties it and fills it again: its
+  /// comments' strings are then freed by the thread that made them. Freed on the coding
+  /// threads instead, they made the allocator's lock the busiest thing in the process.
   final class BatchWriter: @unchecked Sendable {
     private let coder: CommentFileCoder
     private let write: @Sendable (Data) -> Void
@@ -94,21 +138,26 @@ public struct CommentFileCoder: Sendable {
     private let slots = DispatchSemaphore(value: 2)
     /// Touched only on `queue`.
     private var scratches: [CodingEngine.Scratch] = []
+    /// Coded batches waiting to be emptied by the reader.
+    private let coded = Mutex<[[CodedComment]]>([])
 
     init(coder: CommentFileCoder, write: @escaping @Sendable (Data) -> Void) {
       self.coder = coder
       self.write = write
     }
 
-    /// Takes `batch` (leaving it empty) to code and write once the batches before it are.
+    /// Takes `batch` to code and write once the batches before it are, leaving in `batch` an
+    /// empty array to fill next (a coded batch's storage when one is back).
     func submit(_ batch: inout [CodedComment]) {
       slots.wait()
-      var taken: [CodedComment] = []
+      var taken = coded.withLock { $0.popLast() } ?? []
+      taken.removeAll(keepingCapacity: true)
       swap(&taken, &batch)
       let box = BatchBox(consume taken)
       queue.async {
         var batch = box.take()  // the only reference, so coding in place copies nothing
         self.write(self.coder.output(for: &batch, scratches: &self.scratches))
+        self.coded.withLock { $0.append(batch) }
         self.slots.signal()
       }
     }

@@ -33,6 +33,20 @@ public enum TableWriter {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Appends `field` as a CSV field (quoted when `csvField` would quote it) to `out`.
+  static func appendCSVField(_ field: String, to out: inout [UInt8]) {
+    var field = field
+    field.withUTF8 { bytes in
+      guard needsQuotes(bytes) else { return out.append(contentsOf: bytes) }
+      out.append(UInt8(ascii: "\""))
+      for byte in bytes {
+        out.append(byte)
+        if byte == UInt8(ascii: "\"") { out.append(byte) }
+      }
+      out.append(UInt8(ascii: "\""))
+    }
+  }
+
   private static func needsQuotes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     if b.first == UInt8(ascii: " ") || b.last == UInt8(ascii: " ") { return true }
     for c in b where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == 10 || c == 13 { return true }

@@ -35,6 +35,32 @@ import Testing
     #expect(sink.text.hasPrefix("r0,waiting;delay\r\nr1,delay\r\nr2,\r\n"))
   }
 
+  @Test("id,themes rows written by the coding workers match the general path: quoted ids, every audience, several workers")
+  func idThemesRowsMatchGeneralPath() throws {
+    let engine = try CodingEngine(Codebook(name: "t", themes: [
+      Theme(id: "waiting", label: "Waiting", polarity: .difficulty, audience: .parentCarers, patterns: ["wait*"]),
+      Theme(id: "delay", label: "Delay", polarity: .difficulty, audience: .youngPeople, patterns: ["wait*", "delay*"]),
+      Theme(id: "fine", label: "Fine", polarity: .positive, patterns: ["fine"]),
+    ]))
+    let texts = ["we waited a few weeks", "a delay, then nothing", "fine", "no delay at all", ""]
+    let rows: [(String, String)] = (0..<3000).map { i in
+      let id = i % 5 == 0 ? "r,\(i)" : i % 7 == 0 ? "r \"\(i)\"" : "r\(i)"
+      return (id, texts[i % 5])
+    }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("comment-file-\(UUID().uuidString).csv")
+    try Data(TableWriter.csv([["text", "id"]] + rows.map { [$0.1, $0.0] }).utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    for audience in Theme.Audience.allCases {
+      var coder = CommentFileCoder(engine: engine, audience: audience)
+      coder.batchSize = 1024  // several workers per batch
+      let sink = Sink()
+      try coder.run(file: url.path, idColumn: "id", textColumn: "text") { chunk in sink.data.withLock { $0.append(chunk) } }
+      var comments = rows.map { CodedComment(responseId: $0.0, text: $0.1, audience: audience) }
+      CodingRun.code(&comments, with: engine)
+      #expect(sink.text == comments.map(CodedWriter.idThemesCSVRow).joined(), "audience \(audience)")
+    }
+  }
+
   @Test("JSON Lines carry the evidence; a missing column names the file and the columns")
   func jsonlAndMissingColumn() throws {
     let url = try Self.file([("a", "we waited")])
