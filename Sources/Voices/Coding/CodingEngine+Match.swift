@@ -336,6 +336,9 @@ extension CodingEngine {
     return ways
   }
 
+  /// How many words either side of a positive match a negative word cancels it from.
+  static let negativeReach: Int32 = 10
+
   /// Whether the theme's negation or sentiment rule cancels the way `s.ways[spans]`.
   private func cancelled(_ spans: Range<Int>, polarity: Theme.Polarity, _ s: inout Scratch) -> Bool {
     guard polarity != .neutral else { return false }
@@ -372,7 +375,12 @@ extension CodingEngine {
           && tokens[Int(start)].clause == (start < first ? firstClause : lastClause)
       }) { return true }
       if sarcasmGroup >= 0, s.hitHead[Int(sarcasmGroup)] >= 0 { return true }
-      return anyHit(negativeGroup) { inClauses($0) && !inside($0) }
+      // A negative word far along a long run-on clause is usually about something else
+      // ("the transport team sorted his route ..., and the driver texts me if they're running
+      // late"), so only one within `negativeReach` words of the match cancels it.
+      return anyHit(negativeGroup) { start in
+        inClauses(start) && !inside(start) && start >= first - Self.negativeReach && start < last + Self.negativeReach
+      }
     case .difficulty, .aspiration:
       return anyHit(reliefGroup) { inClauses($0) && !inside($0) }
     case .neutral:
