@@ -22,18 +22,14 @@ public enum TableWriter {
     let needsQuotes = field.utf8.withContiguousStorageIfAvailable(Self.needsQuotes)
       ?? Array(field.utf8).withUnsafeBufferPointer(Self.needsQuotes)
     guard needsQuotes else { return field }
-    // Doubling quotes on the bytes: Foundation's replacingOccurrences is slow on hot paths.
-    var out: [UInt8] = [UInt8(ascii: "\"")]
+    var out: [UInt8] = []
     out.reserveCapacity(field.utf8.count + 8)
-    for byte in field.utf8 {
-      out.append(byte)
-      if byte == UInt8(ascii: "\"") { out.append(byte) }
-    }
-    out.append(UInt8(ascii: "\""))
+    appendCSVField(field, to: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Appends `field` as a CSV field (quoted when `csvField` would quote it) to `out`.
+  /// Appends `field` as a CSV field (quoted when `csvField` would quote it) to `out`; quotes
+  /// are doubled on the bytes (Foundation's replacingOccurrences is slow on hot paths).
   static func appendCSVField(_ field: String, to out: inout [UInt8]) {
     var field = field
     field.withUTF8 { bytes in

@@ -133,12 +133,14 @@ public struct Workspace: Sendable {
   /// Answers to one measure in one wave are pooled across exports, which is only sound when
   /// every export asked it on the same scale.
   func checkScalesWithinWaves(in load: inout WorkspaceLoad) {
-    var first: [String: (scale: String, export: String)] = [:]
+    // The first export to ask each series in each wave, and its scale.
+    var first: [MeasureSeries: [String: (scale: String, export: String)]] = [:]
     for export in load.exports {
+      let wave = export.manifest.wave
       for column in export.manifest.measures {
-        let key = "\(column.measure)\u{1F}\(column.timepoint ?? "")\u{1F}\(export.manifest.wave)"
-        guard let seen = first[key] else {
-          first[key] = (column.scale, export.name)
+        let series = MeasureSeries(measure: column.measure, timepoint: column.timepoint)
+        guard let seen = first[series]?[wave] else {
+          first[series, default: [:]][wave] = (column.scale, export.name)
           continue
         }
         guard seen.scale != column.scale else { continue }
