@@ -2,7 +2,7 @@ extension CodingEngine {
   /// Per-thread working memory for matching, reused between comments so that coding a
   /// comment allocates nothing once the buffers have grown: the text pipeline's buffers and
   /// word cache, each word's term ids, the hit lists and the surviving matches.
-  public struct Scratch {
+  public struct Scratch: Sendable {
     /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
     var words = WordCache()
     var scan = TextAnalyzer.Scan()
@@ -22,7 +22,6 @@ extension CodingEngine {
     var hitTail: [Int32]
     var hits: [(start: Int32, end: Int32, next: Int32)] = []
     var touched: [Int32] = []
-    var chainSeen: [Bool]
     var candidates: [Int32] = []
     /// The chain search's current hit per group slot, and the ways found (flat, a chain's
     /// group count of spans each).
@@ -35,10 +34,9 @@ extension CodingEngine {
     var found: [Found] = []
     var foundSpans: [Span] = []
 
-    init(groups: Int, chains: Int, themes: Int) {
+    init(groups: Int, themes: Int) {
       hitHead = Array(repeating: -1, count: groups)
       hitTail = Array(repeating: -1, count: groups)
-      chainSeen = Array(repeating: false, count: chains)
       themeState = Array(repeating: 0, count: themes)
     }
   }
@@ -52,7 +50,7 @@ extension CodingEngine {
   }
 
   public func makeScratch() -> Scratch {
-    Scratch(groups: groupCount, chains: chainRule.count, themes: codebook.themes.count)
+    Scratch(groups: groupCount, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -172,20 +170,15 @@ extension CodingEngine {
     for g in s.touched {
       for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
         let c = groupChains[k]
-        guard !s.chainSeen[Int(c)] else { continue }
-        // Only a chain with a hit for every group can match (one without is looked at again
-        // from its other hit groups: a few comparisons, no bookkeeping).
+        // Only a chain with a hit for every group can match.
         var complete = true
         for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where s.hitHead[Int(chainGroups[slot])] < 0 {
           complete = false
           break
         }
-        guard complete else { continue }
-        s.chainSeen[Int(c)] = true
-        s.candidates.append(c)
+        if complete { s.candidates.append(c) }
       }
     }
-    for c in s.candidates { s.chainSeen[Int(c)] = false }
     guard !s.candidates.isEmpty else { return }
     // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
     for ci in s.candidates.indices {

@@ -59,7 +59,8 @@ public struct CodingEngine: Sendable {
   let linkDistance: [Int32]
   let linkOrdered: [Bool]
   let chainRule: [Int32]
-  /// Chains using each group: `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`.
+  /// The chains to look at when group `g` is hit, `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`:
+  /// each chain under one of its groups only.
   let groupChainStart: [Int32]
   let groupChains: [Int32]
   /// Each theme's polarity, so matching never copies a `Theme`.
@@ -100,9 +101,16 @@ public struct CodingEngine: Sendable {
     linkDistance = builder.chains.flatMap { [0] + $0.links.map(\.distance) }
     linkOrdered = builder.chains.flatMap { [false] + $0.links.map(\.ordered) }
     chainRule = builder.chains.map(\.rule)
+    // A chain can match only when every one of its groups was hit, so it need be looked at
+    // from one of them only: the one fewest chains use, the likeliest to be rare in comments.
+    var uses = [Int](repeating: 0, count: builder.groupCount)
+    for chain in builder.chains {
+      for g in Set(chain.groups) { uses[Int(g)] += 1 }
+    }
     var byGroup = [[Int32]](repeating: [], count: builder.groupCount)
     for (c, chain) in builder.chains.enumerated() {
-      for g in Set(chain.groups) { byGroup[Int(g)].append(Int32(c)) }
+      guard let key = chain.groups.min(by: { (uses[Int($0)], $0) < (uses[Int($1)], $1) }) else { continue }
+      byGroup[Int(key)].append(Int32(c))
     }
     (groupChainStart, groupChains) = Self.compressed(byGroup)
     rules = builder.rules

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// One free-text answer to code and, after `CodingRun.code`, its themes.
 public struct CodedComment: Sendable, Equatable {
@@ -56,45 +57,37 @@ public enum CodingRun {
     return engine.codebook.themes.map { $0.audience == audience || $0.audience == .all }
   }
 
-  /// Splits 0 ..< `count` into one contiguous slice per core (fewer for small counts) and runs
-  /// `body` on each with that worker's scratch, reusing and growing `scratches` (one per
-  /// worker, kept between calls so their word caches stay warm).
+  /// Splits 0 ..< `count` into contiguous slices and runs `body` on each on every core, with
+  /// a scratch of its own, reusing and growing `scratches` (kept between calls so their word
+  /// caches stay warm).
+  ///
+  /// There are several slices per core, taken in turn by whichever core is free: with one
+  /// slice each, a core that another thread (the one reading the next batch) slows down would
+  /// keep the others waiting at the end of every batch.
   ///
   /// - Returns: Each slice's result, in slice order.
   static func slices<T: Sendable>(_ count: Int, engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
                                   _ body: @Sendable (Range<Int>, inout CodingEngine.Scratch) -> T) -> [T] {
-    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count / 256))
-    while scratches.count < workers { scratches.append(engine.makeScratch()) }
-    let pool = ScratchSlots(scratches)
-    let results = parallelMap(workers) { w in
-      var scratch = pool.take(w)
-      defer { pool.put(w, scratch) }
-      return body(count * w / workers ..< count * (w + 1) / workers, &scratch)
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let slices = cores == 1 ? 1 : min(cores * 8, max(1, count / 256))
+    while scratches.count < min(cores, slices) { scratches.append(engine.makeScratch()) }
+    let pool = ScratchPool(scratches)
+    let results = parallelMap(slices) { k in
+      var scratch = pool.take() ?? engine.makeScratch()
+      defer { pool.put(scratch) }
+      return body(count * k / slices ..< count * (k + 1) / slices, &scratch)
     }
     scratches = pool.all()
     return results
   }
 
-  /// Per-worker scratch handed to and back from the worker threads (each index by one thread).
-  final class ScratchSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<CodingEngine.Scratch>
-    let count: Int
-    init(_ scratches: [CodingEngine.Scratch]) {
-      count = scratches.count
-      slots = .allocate(capacity: count)
-      slots.initialize(from: scratches, count: count)
-    }
-    deinit {
-      slots.deinitialize(count: count)
-      slots.deallocate()
-    }
-    func take(_ i: Int) -> CodingEngine.Scratch {
-      let s = slots[i]
-      slots[i] = CodingEngine.Scratch(groups: 0, chains: 0, themes: 0)  // drop the slot's reference: no copy on write
-      return s
-    }
-    func put(_ i: Int, _ s: CodingEngine.Scratch) { slots[i] = s }
-    func all() -> [CodingEngine.Scratch] { Array(UnsafeBufferPointer(start: slots, count: count)) }
+  /// Scratches not in use, shared by the worker threads: a slice takes one and gives it back.
+  final class ScratchPool: Sendable {
+    private let free: Mutex<[CodingEngine.Scratch]>
+    init(_ scratches: [CodingEngine.Scratch]) { free = Mutex(scratches) }
+    func take() -> CodingEngine.Scratch? { free.withLock { $0.popLast() } }
+    func put(_ s: CodingEngine.Scratch) { free.withLock { $0.append(s) } }
+    func all() -> [CodingEngine.Scratch] { free.withLock { $0 } }
   }
 
   /// Result storage written by disjoint indices from several threads.

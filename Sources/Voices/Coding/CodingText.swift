@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bridge between comment text and the engine's tokens: the Text module's analyser.
 ///
 /// Tokens, stems (Porter2 after British/American spelling folding), canonical abbreviations
@@ -65,13 +67,18 @@ enum CodingText {
     }
   }
 
-  /// Whether `text` holds `@SQ@`, by a byte scan (no Foundation bridging on the hot path).
+  /// Whether `text` holds `@SQ@`: `memchr` finds each `@` (rare in comments), so the
+  /// check costs little next to reading the text once.
   static func hasSmartSurveyQuote(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { b in
-      guard b.count >= 4 else { return false }
-      for i in 0...(b.count - 4) where b[i] == UInt8(ascii: "@") && b[i + 3] == UInt8(ascii: "@")
-        && b[i + 1] == UInt8(ascii: "S") && b[i + 2] == UInt8(ascii: "Q") { return true }
+      guard b.count >= 4, let base = b.baseAddress else { return false }
+      var from = 0
+      while from <= b.count - 4, let found = memchr(base + from, Int32(UInt8(ascii: "@")), b.count - 3 - from) {
+        let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+        if b[at + 1] == UInt8(ascii: "S"), b[at + 2] == UInt8(ascii: "Q"), b[at + 3] == UInt8(ascii: "@") { return true }
+        from = at + 1
+      }
       return false
     }
   }

@@ -4,8 +4,8 @@
 /// after the root's; `Dictionary` would run SipHash on every one. Keys are `node << 32 | term`
 /// with node > 0, so `UInt64.max` is free to mark an empty slot.
 struct EdgeTable: Sendable {
-  private var keys: [UInt64]
-  private var values: [Int32]
+  /// Key and value side by side, so a lookup touches one cache line, not two.
+  private var slots: [(key: UInt64, value: Int32)]
   private let shift: UInt64
   private let mask: Int
 
@@ -13,16 +13,14 @@ struct EdgeTable: Sendable {
     var bits = 4
     while 1 << bits < entries.count * 2 { bits += 1 }
     let size = 1 << bits
-    keys = Array(repeating: .max, count: size)
-    values = Array(repeating: -1, count: size)
+    slots = Array(repeating: (.max, -1), count: size)
     shift = UInt64(64 - bits)
     mask = size - 1
     // Sorted, so the layout (and any probe sequence) is the same on every run.
     for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
       var slot = slotFor(key)
-      while keys[slot] != .max { slot = (slot + 1) & mask }
-      keys[slot] = key
-      values[slot] = value
+      while slots[slot].key != .max { slot = (slot + 1) & mask }
+      slots[slot] = (key, value)
     }
   }
 
@@ -33,9 +31,9 @@ struct EdgeTable: Sendable {
   @inline(__always) subscript(key: UInt64) -> Int32? {
     var slot = slotFor(key)
     while true {
-      let k = keys[slot]
-      if k == key { return values[slot] }
-      if k == .max { return nil }
+      let entry = slots[slot]
+      if entry.key == key { return entry.value }
+      if entry.key == .max { return nil }
       slot = (slot + 1) & mask
     }
   }

@@ -150,6 +150,14 @@ import Testing
     #expect(tokens.map { cache.entries[Int($0.wordID)].stem } == ["do", "not"])
     #expect(tokens.last.map { $0.start..<$0.end } == 2..<8)  // "n@SQ@t"
   }
+
+  @Test("@SQ@ is found anywhere, and only whole", arguments: [
+    ("@SQ@", true), ("x@SQ@", true), ("@@SQ@", true), ("a@b @SQ@ c", true), ("it@SQ@s", true),
+    ("", false), ("@SQ", false), ("SQ@", false), ("@SQ!@", false), ("me@@ @S Q@ @SQ", false), ("café @ sq", false),
+  ])
+  func smartSurveyQuoteSearch(text: String, expected: Bool) {
+    #expect(CodingText.hasSmartSurveyQuote(text) == expected)
+  }
 }
 
 @Suite("Negation scope after a match") struct NegationAfterMatchTests {
