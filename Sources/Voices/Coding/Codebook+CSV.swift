@@ -41,13 +41,13 @@ extension Codebook {
     for record in table.records.dropFirst() {
       func cell(_ column: String) -> String {
         guard let i = index[key(column)], i < record.fields.count else { return "" }
-        return record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(record.fields[i])
       }
       func location(_ column: String) -> SourceLocation {
         SourceLocation(file: table.file, row: record.row, column: (index[key(column)] ?? 0) + 1)
       }
       let id = cell("id")
-      if id.isEmpty && record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if id.isEmpty && record.fields.allSatisfy({ trimmed($0).isEmpty }) { continue }
       guard seen.insert(id).inserted else { throw CodebookError.duplicateID(at: location("id"), id: id) }
       if id.hasPrefix("@") {
         let listName = String(id.dropFirst())
@@ -89,7 +89,16 @@ extension Codebook {
   /// Splits a patterns cell on `;` and line breaks, dropping blanks.
   static func splitPatterns(_ cell: String) -> [String] {
     cell.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map(trimmed).filter { !$0.isEmpty }
+  }
+
+  /// `text` without white space (line breaks included) at either end. Not Foundation's
+  /// `trimmingCharacters`: its trip through `NSString` made reading a codebook's thousand cells
+  /// and patterns cost more than compiling them.
+  static func trimmed<S: StringProtocol>(_ text: S) -> String {
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+          let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+    return String(text[first...last])
   }
 
   /// The codebook as CSV (CRLF, quoted only where needed), themes first, then word lists.

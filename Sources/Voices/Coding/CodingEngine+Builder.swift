@@ -13,6 +13,10 @@ struct CodingEngineBuilder {
   var rules: [CodingEngine.Rule] = []
   var specialGroups: [String: Int32] = [:]
   var lists: [String: [Pattern]] = [:]
+  /// Each word slot's term ids and each word list's phrases, worked out once: a codebook
+  /// repeats the same words and lists many times, and analysing a word is the costly part.
+  var termsMemo: [Pattern.Term: [Int32]] = [:]
+  var listMemo: [String: [[Int32]]] = [:]
 
   init(codebook: Codebook) { self.codebook = codebook }
 
@@ -115,12 +119,14 @@ struct CodingEngineBuilder {
       for option in options { out += try expand(option, at: location, depth: depth) }
       return out
     case .wordList(let name):
+      if let known = listMemo[name] { return known }
       guard let patterns = lists[name] else { throw CodebookError.unknownWordList(at: location, name: name) }
       var out: [[Int32]] = []
       for p in patterns {
         if case .near = p { throw CodebookError.badPattern(at: location, pattern: p.description, offset: 0, reason: "a word list used inside a phrase cannot contain NEAR") }
         out += try expand(p, at: location, depth: depth + 1)
       }
+      listMemo[name] = out
       return out
     case .optional(let inner):
       // With the slot and without it (the empty phrase joins the rest of the sequence).
@@ -132,6 +138,13 @@ struct CodingEngineBuilder {
 
   /// Term ids for one word slot; a word the Text module splits ("after-school") is a phrase.
   mutating func terms(for term: Pattern.Term) -> [Int32] {
+    if let known = termsMemo[term] { return known }
+    let ids = analysedTerms(for: term)
+    termsMemo[term] = ids
+    return ids
+  }
+
+  private mutating func analysedTerms(for term: Pattern.Term) -> [Int32] {
     switch term {
     case .word(let word):
       let tokens = CodingText.analyzer.analyze(word).tokens

@@ -14,14 +14,8 @@ extension CodingEngine {
     var termsGeneration = -1
     /// Per token of the current comment: where its term ids are in `termArena`.
     var tokenTerms: [(start: Int32, count: Int32)] = []
-    var states: [Int32] = []
-    var next: [Int32] = []
-    /// Hits as one linked list per group (`hitHead`/`hitTail` by group, -1: none), in the
-    /// order found; `touched` lists the groups hit in this comment.
-    var hitHead: [Int32]
-    var hitTail: [Int32]
-    var hits: [(start: Int32, end: Int32, next: Int32)] = []
-    var touched: [Int32] = []
+    /// The trie walk's live states and the hits, one list per group.
+    let hits: MatchHits
     var candidates: [Int32] = []
     /// The chain search's current hit per group slot, and the ways found (flat, a chain's
     /// group count of spans each).
@@ -34,9 +28,8 @@ extension CodingEngine {
     var found: [Found] = []
     var foundSpans: [Span] = []
 
-    init(groups: Int, themes: Int) {
-      hitHead = Array(repeating: -1, count: groups)
-      hitTail = Array(repeating: -1, count: groups)
+    init(nodes: Int, groups: Int, themes: Int) {
+      hits = MatchHits(nodes: nodes, groups: groups)
       themeState = Array(repeating: 0, count: themes)
     }
   }
@@ -50,7 +43,7 @@ extension CodingEngine {
   }
 
   public func makeScratch() -> Scratch {
-    Scratch(groups: groupCount, themes: codebook.themes.count)
+    Scratch(nodes: trieHasChildren.count, groups: groupCount, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -117,62 +110,23 @@ extension CodingEngine {
   /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the
   /// polarity rules and exclusions, by theme in codebook order (then in the order found).
   func match(mask: ThemeMask?, scratch s: inout Scratch) {
-    let n = s.tokens.count
     lookUpTerms(&s)
-    // 1. Walk the trie from each token; every accepting state is a hit of its groups.
-    s.hits.removeAll(keepingCapacity: true)
-    // `states[..<live]` are the trie nodes reached so far (arrays only grow: clearing them per
-    // token would cost more than the walk).
-    for i in 0..<n where s.tokenTerms[i].count > 0 {
-      // First step from the root through the dense table, then the edge table.
-      var live = 0
-      let first = s.tokenTerms[i]
-      for k in Int(first.start)..<Int(first.start + first.count) {
-        let child = rootChildren[Int(s.termArena[k])]
-        if child >= 0 { Self.put(child, at: &live, in: &s.states) }
-      }
-      var j = i
-      while live > 0 {
-        for x in 0..<live {
-          let state = s.states[x]
-          for a in Int(acceptStart[Int(state)])..<Int(acceptStart[Int(state) + 1]) {
-            addHit(group: acceptGroups[a], start: Int32(i), end: Int32(j + 1), &s)
-          }
-        }
-        j += 1
-        guard j < n else { break }
-        var nextLive = 0
-        let terms = s.tokenTerms[j]
-        for x in 0..<live where trieHasChildren[Int(s.states[x])] {
-          let state = s.states[x]
-          for k in Int(terms.start)..<Int(terms.start + terms.count) {
-            let term = s.termArena[k]
-            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(term))] { Self.put(child, at: &nextLive, in: &s.next) }
-          }
-        }
-        swap(&s.states, &s.next)
-        live = nextLive
-      }
-    }
+    walkTrie(&s)
+    let hits = s.hits
     s.found.removeAll(keepingCapacity: true)
     s.foundSpans.removeAll(keepingCapacity: true)
     defer {
-      for g in s.touched {
-        s.hitHead[Int(g)] = -1
-        s.hitTail[Int(g)] = -1
-      }
-      s.touched.removeAll(keepingCapacity: true)
       for t in s.themesTouched { s.themeState[Int(t)] = 0 }
       s.themesTouched.removeAll(keepingCapacity: true)
     }
     // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
     s.candidates.removeAll(keepingCapacity: true)
-    for g in s.touched {
+    for g in hits.touchedGroups {
       for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
         let c = groupChains[k]
         // Only a chain with a hit for every group can match.
         var complete = true
-        for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where s.hitHead[Int(chainGroups[slot])] < 0 {
+        for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where hits.head[Int(chainGroups[slot])] < 0 {
           complete = false
           break
         }
@@ -238,17 +192,50 @@ extension CodingEngine {
     count += 1
   }
 
-  @inline(__always)
-  private func addHit(group g: Int32, start: Int32, end: Int32, _ s: inout Scratch) {
-    let h = Int32(s.hits.count)
-    s.hits.append((start, end, -1))
-    if s.hitTail[Int(g)] < 0 {
-      s.hitHead[Int(g)] = h
-      s.touched.append(g)
-    } else {
-      s.hits[Int(s.hitTail[Int(g)])].next = h
+  /// Step 1 of `match`: walks the trie from each token; every accepting state is a hit of its
+  /// groups, recorded in `s.hits` (emptied first).
+  private func walkTrie(_ s: inout Scratch) {
+    let hits = s.hits
+    hits.reset()
+    let n = s.tokens.count
+    let tokenTerms = s.tokenTerms, termArena = s.termArena
+    var states = hits.states, next = hits.next
+    for i in 0..<n where tokenTerms[i].count > 0 {
+      // First step from the root through the dense table, then the edge table.
+      var live = 0
+      let first = tokenTerms[i]
+      for k in Int(first.start)..<Int(first.start + first.count) {
+        let child = rootChildren[Int(termArena[k])]
+        if child >= 0 {
+          states[live] = child
+          live += 1
+        }
+      }
+      var j = i
+      while live > 0 {
+        for x in 0..<live {
+          let state = Int(states[x])
+          for a in Int(acceptStart[state])..<Int(acceptStart[state + 1]) {
+            hits.add(group: acceptGroups[a], start: Int32(i), end: Int32(j + 1))
+          }
+        }
+        j += 1
+        guard j < n else { break }
+        var nextLive = 0
+        let terms = tokenTerms[j]
+        for x in 0..<live where trieHasChildren[Int(states[x])] {
+          let state = states[x]
+          for k in Int(terms.start)..<Int(terms.start + terms.count) {
+            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(termArena[k]))] {
+              next[nextLive] = child
+              nextLive += 1
+            }
+          }
+        }
+        swap(&states, &next)
+        live = nextLive
+      }
     }
-    s.hitTail[Int(g)] = h
   }
 
   /// Term ids for each token into `tokenTerms[..<tokens.count]`, looked up once per distinct word: its stem's,
@@ -295,17 +282,18 @@ extension CodingEngine {
     if s.cursor.count < width { s.cursor.append(contentsOf: repeatElement(-1, count: width - s.cursor.count)) }
     var ways = 0
     var level = 0
-    s.cursor[0] = s.hitHead[Int(chainGroups[base])]
+    let hits = s.hits
+    s.cursor[0] = hits.head[Int(chainGroups[base])]
     while level >= 0 {
       let h = s.cursor[level]
       if h < 0 {
         level -= 1
-        if level >= 0 { s.cursor[level] = s.hits[Int(s.cursor[level])].next }
+        if level >= 0 { s.cursor[level] = hits[s.cursor[level]].next }
         continue
       }
-      let hit = s.hits[Int(h)]
+      let hit = hits[h]
       if level > 0 {
-        let previous = s.hits[Int(s.cursor[level - 1])]
+        let previous = hits[s.cursor[level - 1]]
         let gap = linkOrdered[base + level] ? hit.start - previous.end
           : max(hit.start - previous.end, previous.start - hit.end)
         guard gap >= 0, gap <= linkDistance[base + level] else {
@@ -315,7 +303,7 @@ extension CodingEngine {
       }
       if level == width - 1 {
         for k in 0..<width {
-          let way = s.hits[Int(s.cursor[k])]
+          let way = hits[s.cursor[k]]
           Self.put((way.start, way.end), at: &used, in: &s.ways)
         }
         ways += 1
@@ -323,7 +311,7 @@ extension CodingEngine {
         s.cursor[level] = hit.next
       } else {
         level += 1
-        s.cursor[level] = s.hitHead[Int(chainGroups[base + level])]
+        s.cursor[level] = hits.head[Int(chainGroups[base + level])]
       }
     }
     return ways
@@ -342,6 +330,7 @@ extension CodingEngine {
     }
     let tokens = s.tokens
     let ways = s.ways
+    let hits = s.hits
     func inside(_ k: Int32) -> Bool { ways[spans].contains { k >= $0.start && k < $0.end } }
     let firstClause = tokens[Int(first)].clause, lastClause = tokens[Int(last) - 1].clause
     func inClauses(_ start: Int32) -> Bool {
@@ -350,10 +339,10 @@ extension CodingEngine {
     }
     func anyHit(_ group: Int32, _ test: (Int32) -> Bool) -> Bool {
       guard group >= 0 else { return false }
-      var h = s.hitHead[Int(group)]
+      var h = hits.head[Int(group)]
       while h >= 0 {
-        if test(s.hits[Int(h)].start) { return true }
-        h = s.hits[Int(h)].next
+        if test(hits[h].start) { return true }
+        h = hits[h].next
       }
       return false
     }
@@ -367,7 +356,7 @@ extension CodingEngine {
         start >= low && start < high && !inside(start)
           && tokens[Int(start)].clause == (start < first ? firstClause : lastClause)
       }) { return true }
-      if sarcasmGroup >= 0, s.hitHead[Int(sarcasmGroup)] >= 0 { return true }
+      if sarcasmGroup >= 0, hits.head[Int(sarcasmGroup)] >= 0 { return true }
       // A negative word far along a long run-on clause is usually about something else
       // ("the transport team sorted his route ..., and the driver texts me if they're running
       // late"), so only one within `negativeReach` words of the match cancels it.

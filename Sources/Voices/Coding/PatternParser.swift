@@ -60,6 +60,9 @@ struct PatternParser {
 
   /// Reads `NEAR/n` or `BEFORE/n` (any case) if it comes next.
   private mutating func parseNearOperator() throws(Failure) -> (Bool, Int)? {
+    // Asked before every word: most start with neither n nor b, and need nothing more.
+    guard i < chars.count, let first = chars[i].asciiValue.map({ $0 | 0x20 }),
+          first == UInt8(ascii: "n") || first == UInt8(ascii: "b") else { return nil }
     for (keyword, ordered) in [("near/", false), ("before/", true)] {
       let n = keyword.count
       guard i + n <= chars.count, String(chars[i..<(i + n)]).lowercased() == keyword else { continue }

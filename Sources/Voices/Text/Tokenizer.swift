@@ -77,6 +77,7 @@ struct Tokenizer: Sendable, Equatable {
             if Self.isLetter(d) {
               hasLetter = true
               i += 1
+              while i < n, Self.isLetter(b[i]) { i += 1 }  // the rest of a run of letters at once
             } else if Self.isDigit(d) {
               hasDigit = true
               i += 1

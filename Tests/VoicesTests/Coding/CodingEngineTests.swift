@@ -151,6 +151,20 @@ import Testing
     #expect(tokens.last.map { $0.start..<$0.end } == 2..<8)  // "n@SQ@t"
   }
 
+  @Test("a comment with thousands of hits codes like one sentence of it, and leaves nothing behind for the next")
+  func manyHits() {
+    let engine = Self.defaults
+    let sentence = "The taxi is always late, the transport team never answer and the EHCP is still not finalised. "
+    var scratch = engine.makeScratch()
+    let long = engine.code(String(repeating: sentence, count: 400), mask: nil, scratch: &scratch)
+    let once = engine.code(sentence)
+    #expect(!once.isEmpty)
+    #expect(long.map(\.themeId) == once.map(\.themeId))
+    for text in ["Nothing else to say.", "The taxi is brilliant and the driver is lovely.", sentence] {
+      #expect(engine.code(text, mask: nil, scratch: &scratch) == engine.code(text))
+    }
+  }
+
   @Test("@SQ@ is found anywhere, and only whole", arguments: [
     ("@SQ@", true), ("x@SQ@", true), ("@@SQ@", true), ("a@b @SQ@ c", true), ("it@SQ@s", true),
     ("", false), ("@SQ", false), ("SQ@", false), ("@SQ!@", false), ("me@@ @S Q@ @SQ", false), ("café @ sq", false),

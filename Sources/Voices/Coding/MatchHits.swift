@@ -1,0 +1,94 @@
+/// One comment's trie walk and hits, in raw buffers owned by one `CodingEngine.Scratch`.
+///
+/// Every token of every comment writes here several times. Held as Swift arrays in the
+/// scratch, each of those writes paid a uniqueness check (a call into the runtime), about a
+/// tenth of the cost of coding a comment; these buffers are written directly. The live-state
+/// and per-group buffers are sized once from the engine (the live states at one token are
+/// distinct trie nodes, so there are never more than the trie has); only the hit list grows.
+///
+/// Not thread-safe: like its scratch, it is used by one thread at a time.
+final class MatchHits: @unchecked Sendable {
+  struct Hit {
+    var start: Int32
+    var end: Int32
+    /// The group's next hit (-1: last).
+    var next: Int32
+  }
+
+  /// Live trie states at the current token and at the next one.
+  let states: UnsafeMutablePointer<Int32>
+  let next: UnsafeMutablePointer<Int32>
+  /// Per group, its first and last hit (-1: none); hits of a group form a list in the order found.
+  let head: UnsafeMutablePointer<Int32>
+  private let tail: UnsafeMutablePointer<Int32>
+  /// The groups hit in this comment, `touched[..<touchedCount]`.
+  private let touched: UnsafeMutablePointer<Int32>
+  private var touchedCount = 0
+  private var hits: UnsafeMutablePointer<Hit>
+  private var count = 0
+  private var capacity = 256
+  private let nodes: Int
+  private let groups: Int
+
+  init(nodes: Int, groups: Int) {
+    self.nodes = max(1, nodes)
+    self.groups = max(1, groups)
+    states = .allocate(capacity: self.nodes)
+    next = .allocate(capacity: self.nodes)
+    head = .allocate(capacity: self.groups)
+    head.initialize(repeating: -1, count: self.groups)
+    tail = .allocate(capacity: self.groups)
+    tail.initialize(repeating: -1, count: self.groups)
+    touched = .allocate(capacity: self.groups)
+    hits = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    states.deallocate()
+    next.deallocate()
+    head.deallocate()
+    tail.deallocate()
+    touched.deallocate()
+    hits.deallocate()
+  }
+
+  /// The groups hit since the last `reset`, in the order first hit.
+  var touchedGroups: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: touched, count: touchedCount) }
+
+  @inline(__always) subscript(hit: Int32) -> Hit { hits[Int(hit)] }
+
+  /// Records a hit of group `g` over tokens `start..<end`.
+  @inline(__always) func add(group g: Int32, start: Int32, end: Int32) {
+    if count == capacity { grow() }
+    let h = Int32(count)
+    hits[count] = Hit(start: start, end: end, next: -1)
+    count += 1
+    let last = tail[Int(g)]
+    if last < 0 {
+      head[Int(g)] = h
+      touched[touchedCount] = g
+      touchedCount += 1
+    } else {
+      hits[Int(last)].next = h
+    }
+    tail[Int(g)] = h
+  }
+
+  /// Forgets every hit, clearing only the groups that were hit.
+  func reset() {
+    for k in 0..<touchedCount {
+      head[Int(touched[k])] = -1
+      tail[Int(touched[k])] = -1
+    }
+    touchedCount = 0
+    count = 0
+  }
+
+  private func grow() {
+    let larger = UnsafeMutablePointer<Hit>.allocate(capacity: capacity * 2)
+    larger.moveInitialize(from: hits, count: count)
+    hits.deallocate()
+    hits = larger
+    capacity *= 2
+  }
+}
