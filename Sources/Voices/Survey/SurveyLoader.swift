@@ -59,12 +59,14 @@ public enum SurveyLoader {
     for index in responses.indices {
       guard let id = responses[index].respondentId else { continue }
       withId += 1
-      if let kept = latest[id], let keptTime = responses[kept].submitted, let time = responses[index].submitted,
-        time < keptTime
-      {
-        continue
+      // Looked up and stored through one slot: one hash of the id per row, not two.
+      func keepLater(_ kept: inout Int) {
+        if kept != index, let keptTime = responses[kept].submitted, let time = responses[index].submitted, time < keptTime {
+          return
+        }
+        kept = index
       }
-      latest[id] = index
+      keepLater(&latest[id, default: index])
     }
     guard latest.count < withId else { return }
     var discard: [Bool] = Array(repeating: false, count: responses.count)

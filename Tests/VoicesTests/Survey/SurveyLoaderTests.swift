@@ -167,3 +167,20 @@ func manifest(_ json: String) throws -> Manifest {
     #expect(export.responses[0].texts.isEmpty)
   }
 }
+
+@Suite("Row cells as a key") struct CellsKeyTests {
+  @Test("equal cells are one key; cells split differently, reordered, longer or shorter are not")
+  func keys() {
+    let long = String(repeating: "Strongly agree ", count: 5)
+    let key = CellsKey(["North", long, "", "Agree"])
+    #expect(key == CellsKey(["North", long, "", "Agree"]))
+    #expect(key.hash == CellsKey(["North", long, "", "Agree"]).hash)
+    for other in [["Nort", "h" + long, "", "Agree"], ["North", long, "Agree", ""], ["North", long, ""], ["North", long, "", "Agree", ""],
+                  ["North", long + " ", "", "Agree"], ["north", long, "", "Agree"], ["Nörth", long, "", "Agree"]] {
+      #expect(CellsKey(other) != key, "\(other)")
+      #expect(CellsKey(other).hash != key.hash, "\(other)")
+    }
+    #expect(CellsKey(["ab", "c"]).hash != CellsKey(["a", "bc"]).hash)
+    #expect(CellsKey([]).hash != CellsKey([""]).hash)
+  }
+}
