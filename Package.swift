@@ -17,7 +17,8 @@ let package = Package(
     ),
     .target(
       name: "Voices",
-      dependencies: ["CZlib"]
+      dependencies: ["CZlib"],
+      exclude: ["Privacy/README.md"]  // notes for readers of the code, not a resource
     ),
     .executableTarget(
       name: "voices",
