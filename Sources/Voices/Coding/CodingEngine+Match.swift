@@ -2,6 +2,9 @@ extension CodingEngine {
   /// Per-thread working memory for matching, reused between comments so that coding a
   /// comment allocates nothing once the buffers have grown: the text pipeline's buffers and
   /// word cache, each word's term ids, the hit lists and the surviving matches.
+  ///
+  /// Copies share their hit buffers (`MatchHits`): give each thread a scratch of its own
+  /// (`makeScratch`), never a copy of another's.
   public struct Scratch: Sendable {
     /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
     var words = WordCache()
@@ -111,6 +114,7 @@ extension CodingEngine {
   /// polarity rules and exclusions, by theme in codebook order (then in the order found).
   func match(mask: ThemeMask?, scratch s: inout Scratch) {
     lookUpTerms(&s)
+    // 1. Walk the trie from each token: the hits of every group.
     walkTrie(&s)
     let hits = s.hits
     s.found.removeAll(keepingCapacity: true)

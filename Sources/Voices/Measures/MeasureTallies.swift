@@ -80,17 +80,22 @@ public struct MeasureTallies: Sendable {
     var groupNumbers: [BreakdownGroup: Int] = [.everyone: 0]
     var groups: [BreakdownGroup] = [.everyone]
     var slotsByGroup: [[Slot]] = [[]]
-    func count(_ answers: [MeasureAnswer], inGroup g: Int) {
-      for (position, answer) in answers.enumerated() {
-        if position == slotsByGroup[g].count { slotsByGroup[g].append(Slot(answer, tally: tallyIndex(answer, in: groups[g]))) }
-        if !slotsByGroup[g][position].fits(answer) { slotsByGroup[g][position] = Slot(answer, tally: tallyIndex(answer, in: groups[g])) }
-        if let tally = slotsByGroup[g][position].tally { all[tally].add(answer.reading) }
+    // Answers are read in place, not copied out of the array: a copy retains and releases
+    // the answer's four strings, for every answer of a million responses.
+    func count(_ answers: UnsafeBufferPointer<MeasureAnswer>, inGroup g: Int) {
+      for position in answers.indices {
+        if position == slotsByGroup[g].count {
+          slotsByGroup[g].append(Slot(answers[position], tally: tallyIndex(answers[position], in: groups[g])))
+        } else if !slotsByGroup[g][position].fits(answers[position]) {
+          slotsByGroup[g][position] = Slot(answers[position], tally: tallyIndex(answers[position], in: groups[g]))
+        }
+        if let tally = slotsByGroup[g][position].tally { all[tally].add(answers[position].reading) }
       }
     }
     for index in export.responses.indices {
       // Fields of the response, not a copy of it (a copy retains every buffer it holds).
       let answers = export.responses[index].answers
-      count(answers, inGroup: 0)
+      answers.withUnsafeBufferPointer { count($0, inGroup: 0) }
       guard !fields.isEmpty else { continue }
       let group = BreakdownGroup(fields.map {
         BreakdownGroup.FieldValue(field: $0, value: BreakdownGroup.value(of: $0, in: export.responses[index]))
@@ -104,7 +109,7 @@ public struct MeasureTallies: Sendable {
         groups.append(group)
         slotsByGroup.append([])
       }
-      count(answers, inGroup: g)
+      answers.withUnsafeBufferPointer { count($0, inGroup: g) }
     }
     return all
   }
