@@ -21,8 +21,10 @@ struct QuoteSelection: Sendable {
   var responses: [String: Response]
   /// Response ids in a small group (rule 2).
   var smallGroup: Set<String>
-  /// Redactions made once per comment ("response id|question"), shared by every report.
-  var redacted: [String: Redaction] = [:]
+  /// Redactions made once per comment, with the text they were made from (a lookup for other
+  /// text redacts afresh); shared by every report. Keyed by where the comment is, not by its
+  /// text: a key holding the text made every lookup copy and hash the whole comment.
+  var redacted: [CommentKey: (text: String, redaction: Redaction)] = [:]
 
   init(load: WorkspaceLoad, policy: SuppressionPolicy, redactor: Redactor) {
     self.policy = policy
@@ -67,13 +69,16 @@ struct QuoteSelection: Sendable {
   /// Redacts every comment once, so reports that show a comment several times redact it once.
   mutating func prepare(_ comments: [CodedComment]) {
     for (c, redaction) in zip(comments, redactor.redact(all: comments.map(\.text))) {
-      redacted[c.responseId + "|" + c.question + "|" + c.text] = redaction
+      redacted[CommentKey(c)] = (c.text, redaction)
     }
   }
 
   /// The comment anonymised (from the cache when prepared).
   func redaction(_ c: CodedComment) -> Redaction {
-    redacted[c.responseId + "|" + c.question + "|" + c.text] ?? redactor.redact(c.text)
+    if let known = redacted[CommentKey(c)], known.text == c.text {
+      return known.redaction
+    }
+    return redactor.redact(c.text)
   }
 
   /// Whether the respondent's comment may be quoted at all (rules 1 and 2, first half).

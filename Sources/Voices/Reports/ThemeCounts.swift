@@ -14,6 +14,10 @@ struct ThemeResults: Sendable {
   var counts: [ThemeCount]
   /// Respondents who wrote at least one comment, per audience and wave.
   var bases: [AudienceWave: Int]
+  /// Indices into `comments` of the comments given each theme, per audience and wave, in
+  /// workspace order: reports list them per theme, and filtering every comment once per theme
+  /// took most of a report's time on a large workspace.
+  var commentsByTheme: [AudienceWave: [String: [Int]]]
 
   struct AudienceWave: Hashable, Sendable, Comparable {
     var audience: Theme.Audience
@@ -57,10 +61,14 @@ struct ThemeResults: Sendable {
 
     var bases: [AudienceWave: Set<String>] = [:]
     var hits: [AudienceWave: [String: Set<String>]] = [:]
-    for c in comments {
+    var byTheme: [AudienceWave: [String: [Int]]] = [:]
+    for (index, c) in comments.enumerated() {
       let key = AudienceWave(audience: c.audience, wave: c.wave)
       bases[key, default: []].insert(c.responseId)
-      for a in c.assignments { hits[key, default: [:]][a.themeId, default: []].insert(c.responseId) }
+      for a in c.assignments {
+        hits[key, default: [:]][a.themeId, default: []].insert(c.responseId)
+        if byTheme[key]?[a.themeId]?.last != index { byTheme[key, default: [:]][a.themeId, default: []].append(index) }
+      }
     }
     let rule = SuppressionRule(minimumCount: policy.minimumCount, minimumBase: policy.minimumBase)
     var counts: [ThemeCount] = []
@@ -94,7 +102,13 @@ struct ThemeResults: Sendable {
       previous[key.audience] = key
       previousCounts = current
     }
-    return ThemeResults(codebook: codebook, comments: comments, counts: counts, bases: bases.mapValues(\.count))
+    return ThemeResults(codebook: codebook, comments: comments, counts: counts, bases: bases.mapValues(\.count),
+                        commentsByTheme: byTheme)
+  }
+
+  /// The comments of `audience` and `wave` given `theme`, in workspace order.
+  func comments(given theme: String, audience: Theme.Audience, wave: String) -> [CodedComment] {
+    (commentsByTheme[AudienceWave(audience: audience, wave: wave)]?[theme] ?? []).map { comments[$0] }
   }
 
   /// The waves with comments for `audience`, oldest first.

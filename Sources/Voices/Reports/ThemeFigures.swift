@@ -54,7 +54,7 @@ enum ThemeFigures {
                      limit: Int, used: inout Set<String>) -> [HTMLDocument.Block] {
     guard let count = results.counts.first(where: { $0.theme == theme && $0.audience == audience && $0.wave == wave }),
           !count.published.isSuppressed else { return [] }
-    let comments = results.comments.filter { c in c.wave == wave && c.audience == audience && c.assignments.contains { $0.themeId == theme } }
+    let comments = results.comments(given: theme, audience: audience, wave: wave)
     return inputs.quotes.pick(comments, limit: limit, used: &used).map { q in
       .quote(q.text, attribution: QuoteSelection.attribution(q, source: sourceName(inputs, q.responseId)))
     }

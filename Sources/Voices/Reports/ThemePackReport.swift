@@ -66,7 +66,7 @@ enum ThemePackReport {
     for audience in [Theme.Audience.parentCarers, .youngPeople] {
       guard let latest = results.waves(audience).last else { continue }
       let comments = results.comments.filter { $0.wave == latest && $0.audience == audience }
-      let suggestions = suggester.suggest(comments, redactor: inputs.redactor)
+      let suggestions = suggester.suggest(comments, redactions: comments.map(inputs.quotes.redaction))
       var blocks: [HTMLDocument.Block] = []
       if suggestions.isEmpty {
         blocks.append(.paragraph("No group of \(suggester.minimumSize) or more uncoded comments shares a distinctive term."))
@@ -116,7 +116,7 @@ enum ThemePackReport {
     } else if count.respondents == 0 {
       blocks.append(.paragraph("No comment in \(count.wave) was given this theme."))
     } else {
-      let comments = results.comments.filter { c in c.wave == count.wave && c.audience == count.audience && c.assignments.contains { $0.themeId == count.theme } }
+      let comments = results.comments(given: count.theme, audience: count.audience, wave: count.wave)
       blocks.append(.paragraph("The \(NumberFormatting.count(comments.count)) comments given this theme in \(count.wave):"))
       for c in comments { blocks.append(comment(c, inputs, theme: count.theme)) }
     }

@@ -48,6 +48,13 @@ public struct ThemeSuggester: Sendable {
   ///
   /// - Complexity: O(n) in the total text, plus O(t log t) for t terms.
   public func suggest(_ comments: [CodedComment], redactor: Redactor) -> [ThemeSuggestion] {
+    suggest(comments, redactions: redactor.redact(all: comments.map(\.text)))
+  }
+
+  /// The same, with each comment's redaction already made (`redactions[i]` is `comments[i]`'s),
+  /// for a caller that has redacted them for other uses.
+  public func suggest(_ comments: [CodedComment], redactions: [Redaction]) -> [ThemeSuggestion] {
+    precondition(redactions.count == comments.count, "one redaction per comment")
     // Terms come from the redacted text with the markers taken out, so personal data never
     // becomes a term. One document per distinct term sequence and coverage: a sentence pasted
     // into many responses (or a duplicated submission) counts once, so a theme needs
@@ -57,7 +64,6 @@ public struct ThemeSuggester: Sendable {
     var documents: [Document] = []
     var documentIndex: [DocumentKey: Int] = [:]
     var surfaces: [String: [String: Int]] = [:]
-    let redactions = redactor.redact(all: comments.map(\.text))
     for (i, c) in comments.enumerated() {
       let redacted = redactions[i].text
       let analyzed = analyzer.analyze(Self.withoutMarkers(redacted), cache: &words)

@@ -307,4 +307,34 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let hits = { (r: ThemeResults) in r.counts.filter { $0.theme == theme && $0.wave == target.wave }.map(\.respondents).reduce(0, +) }
     #expect(hits(after) <= hits(results))
   }
+
+  @Test("the comments given a theme are those a filter over every comment finds, in the same order")
+  func commentsByTheme() throws {
+    let built = try ExampleReports.get()
+    let results = try #require(built.inputs.themes)
+    var checked = 0
+    for count in results.counts {
+      let filtered = results.comments.filter { c in
+        c.wave == count.wave && c.audience == count.audience && c.assignments.contains { $0.themeId == count.theme }
+      }
+      #expect(results.comments(given: count.theme, audience: count.audience, wave: count.wave) == filtered)
+      checked += filtered.count
+    }
+    #expect(checked > 100)
+    #expect(results.comments(given: "no-such-theme", audience: .parentCarers, wave: "2025").isEmpty)
+  }
+
+  @Test("a comment is redacted once; the same place with other text is redacted afresh")
+  func redactionCache() throws {
+    let built = try ExampleReports.get()
+    let quotes = built.inputs.quotes
+    let results = try #require(built.inputs.themes)
+    let named = try #require(results.comments.first { quotes.redaction($0).text != $0.text })
+    #expect(quotes.redaction(named) == built.inputs.redactor.redact(named.text))
+    var changed = named
+    changed.text = "Ask Mrs Patel at Oakfield Primary, 07700 900123."
+    let fresh = quotes.redaction(changed)
+    #expect(fresh == built.inputs.redactor.redact(changed.text))
+    #expect(fresh.text != quotes.redaction(named).text)
+  }
 }
