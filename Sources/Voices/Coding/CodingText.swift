@@ -30,11 +30,8 @@ enum CodingText {
     tokens.removeAll(keepingCapacity: true)
     guard hasSmartSurveyQuote(text) else {
       analyzer.scan(text, into: &scan, cache: &cache)
-      for t in scan.tokens {
-        tokens.append(CodingToken(start: t.span.scalars.lowerBound, end: t.span.scalars.upperBound,
-                                  utf8Start: t.span.utf8.lowerBound, utf8End: t.span.utf8.upperBound,
-                                  clause: t.clause, isNegator: t.isNegator, wordID: t.word))
-      }
+      // The scan's tokens are the engine's; the emptied array is the scan's next buffer.
+      swap(&tokens, &scan.tokens)
       return
     }
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
@@ -62,8 +59,9 @@ enum CodingText {
       let start = offsets[min(t.span.scalars.lowerBound, offsets.count - 1)]
       let last = t.span.scalars.upperBound
       let end = last > 0 ? offsets[min(last - 1, offsets.count - 1)] + 1 : 0
-      tokens.append(CodingToken(start: start, end: end, utf8Start: -1, utf8End: -1, clause: t.clause,
-                                isNegator: t.isNegator, wordID: t.word))
+      var token = t
+      token.span = TextSpan(scalars: start..<end, utf8: -1..<(-1))
+      tokens.append(token)
     }
   }
 

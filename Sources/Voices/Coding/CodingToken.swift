@@ -1,18 +1,18 @@
-/// One word of a comment as the engine sees it: where it is, which word it is, its clause.
+/// One word of a comment as the engine sees it: the Text module's token as its scan leaves it
+/// (where the word is, which word it is, its clause), used as is rather than copied into a
+/// type of the engine's own, which cost a twentieth of coding a comment.
 ///
-/// Built from the Text module's tokens by `CodingText`; the engine never looks at raw text.
-/// The word's folded form and stem are in the `WordCache` that analysed it, under `wordID`.
-struct CodingToken: Sendable, Equatable {
+/// The engine never looks at raw text. The word's folded form and stem are in the `WordCache`
+/// that analysed it, under `wordID`.
+typealias CodingToken = TextAnalyzer.ScannedToken
+
+extension TextAnalyzer.ScannedToken {
   /// Offsets into the original text (Text module convention), end exclusive.
-  var start: Int
-  var end: Int
+  var start: Int { span.scalars.lowerBound }
+  var end: Int { span.scalars.upperBound }
   /// The same stretch as UTF-8 byte offsets, for slicing the text in O(1) (-1: unknown).
-  var utf8Start: Int
-  var utf8End: Int
-  /// Index of the clause the token is in; clause boundaries stop negation and sentiment.
-  var clause: Int
-  /// Whether the Text module marks the token as a negator (no, not, n't, never, without, ...).
-  var isNegator: Bool
+  var utf8Start: Int { span.utf8.lowerBound }
+  var utf8End: Int { span.utf8.upperBound }
   /// The analysing `WordCache`'s number for the word.
-  var wordID: Int32
+  var wordID: Int32 { word }
 }
