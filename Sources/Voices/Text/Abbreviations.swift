@@ -28,12 +28,17 @@ struct Abbreviations: Sendable {
 
   struct Entry: Sendable, Equatable {
     var canonical: String
+    /// `canonical` as UTF-8, to look up in a `WordCache` without making the bytes each time.
+    var canonicalBytes: [UInt8]
     var stems: [String]
     var caseRule: CaseRule
   }
 
-  /// Entries by their first stem, longest phrase first.
-  let entries: [String: [Entry]]
+  /// The entries starting with each first stem, longest phrase first, as a number into
+  /// `lists`: a `WordCache` keeps the number with each word, so a comment's words need no
+  /// lookup by stem.
+  let listByFirstStem: [String: Int32]
+  let lists: [[Entry]]
 
   /// Builds the index, stemming each phrase word with `stem` (the analyzer's own pipeline).
   init(stem: (String) -> String) {
@@ -51,12 +56,15 @@ struct Abbreviations: Sendable {
         }
         let stems = body.split(separator: " ").map { stem(String($0)) }
         guard let first = stems.first else { continue }
-        index[first, default: []].append(Entry(canonical: canonical, stems: stems,
+        index[first, default: []].append(Entry(canonical: canonical, canonicalBytes: Array(canonical.utf8), stems: stems,
                                                caseRule: rule))
       }
     }
     for key in index.keys { index[key]?.sort { $0.stems.count > $1.stems.count } }
-    entries = index
+    // Numbered in key order, so the numbering is the same on every run.
+    let keys = index.keys.sorted()
+    lists = keys.map { index[$0] ?? [] }
+    listByFirstStem = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, Int32($0.offset)) })
   }
 
   /// Canonical form → its written forms. `^` marks a form that must be in capitals, `^^` one

@@ -82,7 +82,7 @@ public struct TextAnalyzer: Sendable {
     scan.normalized.folded.withUnsafeBufferPointer { folded in
       for piece in scan.pieces {
         let id = piece.withText(in: folded) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
-        if cache.entries[Int(id)].startsAbbreviation, piece.kind == .word || piece.kind == .alphanumeric {
+        if cache.abbreviationLists[Int(id)] >= 0, piece.kind == .word || piece.kind == .alphanumeric {
           abbreviationStarts = true
         }
         tokens.append(ScannedToken(word: id, kind: piece.kind, span: scan.normalized.span(of: piece.range),
@@ -104,8 +104,8 @@ public struct TextAnalyzer: Sendable {
       Self.stemWord(&cache.buffer, stemmer: stemmer, spelling: spelling)
       stem = String(decoding: cache.buffer, as: UTF8.self)
     }
-    return cache.insert(bytes, WordCache.Entry(text: text, stem: stem,
-                                               startsAbbreviation: abbreviations.entries[stem] != nil))
+    return cache.insert(bytes, WordCache.Entry(text: text, stem: stem),
+                        abbreviationList: abbreviations.listByFirstStem[stem] ?? -1)
   }
 
   /// The stem a pattern word should be compared with: the same folding, spelling and
@@ -151,10 +151,9 @@ public struct TextAnalyzer: Sendable {
     var i = 0
     outer: while i < tokens.count {
       let first = tokens[i]
-      if first.kind == .word || first.kind == .alphanumeric,
-        cache.entries[Int(first.word)].startsAbbreviation,
-        let candidates = abbreviations.entries[cache.entries[Int(first.word)].stem]
-      {
+      let list = cache.abbreviationLists[Int(first.word)]
+      if list >= 0, first.kind == .word || first.kind == .alphanumeric {
+        let candidates = abbreviations.lists[Int(list)]
         for entry in candidates {
           let k = entry.stems.count
           guard i + k <= tokens.count else { continue }
@@ -171,10 +170,8 @@ public struct TextAnalyzer: Sendable {
           guard caseAllows(entry.caseRule, piece: scan.pieces[i], normalized: scan.normalized, shouting: shouting ?? false)
           else { continue }
           let last = tokens[i + k - 1]
-          let canonical = Array(entry.canonical.utf8)
-          let id = canonical.withUnsafeBufferPointer { key in
-            cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical,
-                                                                 startsAbbreviation: false))
+          let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
+            cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
           }
           tokens[out] = ScannedToken(word: id, kind: .abbreviation, span: first.span.union(last.span),
                                      sentence: first.sentence, clause: first.clause, isNegator: false)

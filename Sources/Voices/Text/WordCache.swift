@@ -9,11 +9,12 @@ public struct WordCache: Sendable {
   struct Entry: Sendable {
     var text: String
     var stem: String
-    /// Whether some domain phrase (``Abbreviations``) starts with this word's stem.
-    var startsAbbreviation: Bool
   }
 
   private(set) var entries: [Entry] = []
+  /// Per word, the number of the ``Abbreviations`` list of domain phrases starting with its
+  /// stem (-1: none); beside `entries`, not in them, so reading it copies no strings.
+  private(set) var abbreviationLists: [Int32] = []
   /// Every key's bytes, back to back: entry `i`'s are `keyBytes[keyStart[i]..<keyStart[i + 1]]`.
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int32] = [0]
@@ -42,10 +43,11 @@ public struct WordCache: Sendable {
   }
 
   /// Adds a word not yet in the cache and returns its number.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Int32 {
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ entry: Entry, abbreviationList: Int32 = -1) -> Int32 {
     if (entries.count + 1) * 2 > slots.count { grow() }
     let id = Int32(entries.count)
     entries.append(entry)
+    abbreviationLists.append(abbreviationList)
     keyBytes.append(contentsOf: key)
     keyStart.append(Int32(keyBytes.count))
     place(id, hash: Self.hash(key))
@@ -56,6 +58,7 @@ public struct WordCache: Sendable {
   mutating func bound(_ limit: Int) {
     guard entries.count >= limit else { return }
     entries.removeAll(keepingCapacity: true)
+    abbreviationLists.removeAll(keepingCapacity: true)
     keyBytes.removeAll(keepingCapacity: true)
     keyStart = [0]
     for i in slots.indices { slots[i] = -1 }
