@@ -22,12 +22,17 @@ public struct CommentFileCoder: Sendable {
   public let format: Format
   /// Comments per batch.
   public var batchSize = 16_384
+  /// Each theme id's bytes, when no id needs quoting in CSV (ids from a codebook file are
+  /// lower-case letters, digits and hyphens), for `idThemesRows`.
+  let themeIDBytes: [[UInt8]]?
 
   public init(engine: CodingEngine, models: ModelCoder? = nil, audience: Theme.Audience = .all, format: Format = .csv) {
     self.engine = engine
     self.models = models
     self.audience = audience
     self.format = format
+    let ids = engine.codebook.themes.map(\.id)
+    themeIDBytes = ids.allSatisfy(Theme.isValidID) ? ids.map { Array($0.utf8) } : nil
   }
 
   /// The first line of the output (nil for JSON Lines).
@@ -87,14 +92,6 @@ public struct CommentFileCoder: Sendable {
       }
     }
     return Data(text.utf8)
-  }
-
-  /// Each theme id's bytes, when no id needs quoting in CSV (ids from a codebook file are
-  /// lower-case letters, digits and hyphens), for `idThemesRows`.
-  var themeIDBytes: [[UInt8]]? {
-    let ids = engine.codebook.themes.map(\.id)
-    guard ids.allSatisfy(Theme.isValidID) else { return nil }
-    return ids.map { Array($0.utf8) }
   }
 
   /// `id,themes` rows for a batch, each worker coding its slice and writing its rows' bytes:

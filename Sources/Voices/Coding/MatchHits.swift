@@ -27,19 +27,16 @@ final class MatchHits: @unchecked Sendable {
   private var hits: UnsafeMutablePointer<Hit>
   private var count = 0
   private var capacity = 256
-  private let nodes: Int
-  private let groups: Int
 
   init(nodes: Int, groups: Int) {
-    self.nodes = max(1, nodes)
-    self.groups = max(1, groups)
-    states = .allocate(capacity: self.nodes)
-    next = .allocate(capacity: self.nodes)
-    head = .allocate(capacity: self.groups)
-    head.initialize(repeating: -1, count: self.groups)
-    tail = .allocate(capacity: self.groups)
-    tail.initialize(repeating: -1, count: self.groups)
-    touched = .allocate(capacity: self.groups)
+    let nodes = max(1, nodes), groups = max(1, groups)
+    states = .allocate(capacity: nodes)
+    next = .allocate(capacity: nodes)
+    head = .allocate(capacity: groups)
+    head.initialize(repeating: -1, count: groups)
+    tail = .allocate(capacity: groups)
+    tail.initialize(repeating: -1, count: groups)
+    touched = .allocate(capacity: groups)
     hits = .allocate(capacity: capacity)
   }
 
