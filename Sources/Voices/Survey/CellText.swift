@@ -13,6 +13,25 @@ enum CellText {
     return String(text[start...end])
   }
 
+  /// The bytes without ASCII spaces, tabs and line breaks at either end.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// Whether the bytes are all whitespace as `Character.isWhitespace` has it (Unicode spaces
+  /// such as U+00A0 included); nothing at all counts as blank.
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes {
+      if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace) }
+      if !isSpace(byte) { return false }
+    }
+    return true
+  }
+
   @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
     byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 11 || byte == 12
   }

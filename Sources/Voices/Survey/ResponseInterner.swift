@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shares one copy of values that many responses repeat, and remembers how a row's measure
 /// cells read so the next row with the same cells is not read again.
 ///
@@ -5,53 +7,69 @@
 /// and answer patterns, and each row's dictionary and array would otherwise be its own heap
 /// allocation: for a million-row export that is most of the memory held. Swift's copy-on-write
 /// lets equal values share storage, so each distinct value is kept once and handed out again.
+/// Rows are looked up by their cells' bytes, so a row seen before costs no `String` at all.
 /// The tables stop growing at `capacity` entries, so a column of unique values costs a bounded
 /// amount; values past that are simply not shared.
 struct ResponseInterner {
   static let capacity = 1 << 16
-  private var breakdownsByCells: [CellsKey: [String: String]] = [:]
-  private var answersByCells: [CellsKey: [MeasureAnswer]] = [:]
+  private var breakdownsByCells = CellsTable<[String: String]>(limit: Self.capacity)
+  private var answersByCells = CellsTable<[MeasureAnswer]>(limit: Self.capacity)
+  private var key = CellsKey()
 
-  /// The breakdown values of a row whose breakdown cells were exactly `cells`: the copy made
-  /// for the first such row, or `make()`'s (hashing the cells is cheaper than the dictionary).
-  mutating func breakdowns(for cells: [String], make: () -> [String: String]) -> [String: String] {
-    let key = CellsKey(cells)
-    if let known = breakdownsByCells[key] { return known }
+  /// The breakdown values of a row whose breakdown cells were `cells`: the copy made for the
+  /// first such row, or `make()`'s.
+  mutating func breakdowns(for cells: some Sequence<UnsafeBufferPointer<UInt8>>,
+                           make: () -> [String: String]) -> [String: String] {
+    key.set(cells)
+    if let known = breakdownsByCells.value(for: key) { return known }
     let values = make()
-    if breakdownsByCells.count < Self.capacity { breakdownsByCells[key] = values }
+    breakdownsByCells.insert(values, for: key)
     return values
   }
 
-  /// The answers remembered for a row whose measure cells were exactly `cells`.
-  func answers(for cells: [String]) -> [MeasureAnswer]? { answersByCells[CellsKey(cells)] }
+  /// The answers remembered for a row whose measure cells were `cells`; the cells are kept as
+  /// the key for a following `remember`.
+  mutating func answers(for cells: some Sequence<UnsafeBufferPointer<UInt8>>) -> [MeasureAnswer]? {
+    key.set(cells)
+    return answersByCells.value(for: key)
+  }
 
-  /// Remembers the answers read from `cells`; only answers that raised no diagnostic, since a
-  /// row's diagnostics must be reported for that row.
-  mutating func remember(_ answers: [MeasureAnswer], for cells: [String]) {
-    if answersByCells.count < Self.capacity { answersByCells[CellsKey(cells)] = answers }
+  /// Remembers the answers read from the cells last given to `answers(for:)`; only answers
+  /// that raised no diagnostic, since a row's diagnostics must be reported for that row.
+  mutating func rememberAnswers(_ answers: [MeasureAnswer]) {
+    answersByCells.insert(answers, for: key)
   }
 }
 
-/// A row's cells as a dictionary key, hashed once over their bytes, eight at a time, and
-/// handed to `Hasher` as one number: hashed by `Hasher` string by string, two lookups per row
-/// were a fifth of the time taken to load an export.
-struct CellsKey: Hashable {
-  let cells: [String]
-  let hash: UInt64
+/// A row's cells as one run of bytes, each cell's length (4 bytes) then its bytes, with a hash
+/// over all of it; reused row after row, so making a key allocates nothing.
+struct CellsKey {
+  private(set) var bytes: [UInt8] = []
+  private(set) var hash: UInt64 = 0
 
+  init() {}
+
+  /// The key of cells given as text (for tests and callers without bytes at hand).
   init(_ cells: [String]) {
-    self.cells = cells
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for var cell in cells {
-      h = cell.withUTF8 { Self.mix(h, $0) }
-    }
-    hash = h
+    for cell in cells { append(cell.utf8) }
+    hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
   }
 
-  /// Folds one cell's length and bytes into `h` (the length keeps `["ab", "c"]` and
-  /// `["a", "bc"]` apart).
-  static func mix(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h = (h ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
+  /// Makes this the key of `cells`.
+  mutating func set(_ cells: some Sequence<UnsafeBufferPointer<UInt8>>) {
+    bytes.removeAll(keepingCapacity: true)
+    for cell in cells { append(cell) }
+    hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+  }
+
+  private mutating func append(_ cell: some Collection<UInt8>) {
+    withUnsafeBytes(of: UInt32(truncatingIfNeeded: cell.count).littleEndian) { bytes.append(contentsOf: $0) }
+    bytes.append(contentsOf: cell)
+  }
+
+  /// A 64-bit hash of `bytes`, eight at a time.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = (0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
     guard let base = bytes.baseAddress else { return h ^ (h >> 32) }
     let raw = UnsafeRawPointer(base)
     var i = 0
@@ -68,8 +86,64 @@ struct CellsKey: Hashable {
     h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
     return h ^ (h >> 32)
   }
+}
 
-  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+/// An open-addressing table from `CellsKey`s to values, keys stored end to end in one array:
+/// a lookup hashes and compares bytes and allocates nothing. Holds at most `limit` entries.
+struct CellsTable<Value> {
+  /// Entry number + 1 per slot; 0 is an empty slot. The count is a power of two.
+  private var slots = [Int32](repeating: 0, count: 64)
+  private var hashes: [UInt64] = []
+  private var keyEnds: [Int] = []
+  private var keyBytes: [UInt8] = []
+  private var values: [Value] = []
+  let limit: Int
 
-  static func == (a: CellsKey, b: CellsKey) -> Bool { a.hash == b.hash && a.cells == b.cells }
+  init(limit: Int) { self.limit = limit }
+
+  var count: Int { values.count }
+
+  func value(for key: CellsKey) -> Value? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: key.hash) & mask
+    while true {
+      let entry = Int(slots[slot]) - 1
+      if entry < 0 { return nil }
+      if hashes[entry] == key.hash, keyMatches(entry, key) { return values[entry] }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds `value` for `key` unless the table is full; `key` must not be in the table.
+  mutating func insert(_ value: Value, for key: CellsKey) {
+    guard values.count < limit else { return }
+    if (values.count + 1) * 2 > slots.count { grow() }
+    hashes.append(key.hash)
+    keyBytes.append(contentsOf: key.bytes)
+    keyEnds.append(keyBytes.count)
+    values.append(value)
+    place(values.count - 1)
+  }
+
+  private func keyMatches(_ entry: Int, _ key: CellsKey) -> Bool {
+    let start = entry == 0 ? 0 : keyEnds[entry - 1]
+    let length = keyEnds[entry] - start
+    guard length == key.bytes.count else { return false }
+    guard length > 0 else { return true }
+    return keyBytes.withUnsafeBufferPointer { stored in
+      key.bytes.withUnsafeBufferPointer { memcmp(stored.baseAddress! + start, $0.baseAddress!, length) == 0 }
+    }
+  }
+
+  private mutating func place(_ entry: Int) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(entry + 1)
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: slots.count * 2)
+    for entry in values.indices { place(entry) }
+  }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A manifest resolved against an export's columns once, then applied to every row.
-struct RowPlan {
+final class RowPlan {
   struct MeasurePlan {
     let column: Int
     let measure: Manifest.MeasureColumn
@@ -54,14 +54,27 @@ struct RowPlan {
     isSmartSurvey = manifest.layout == .smartsurvey
   }
 
-  /// A cell as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its `@SQ@`
-  /// as an apostrophe.
-  func cell(_ fields: [String], _ column: Int) -> String {
-    guard column < fields.count else { return "" }
-    return meaning(of: fields[column])
+  /// A cell's bytes as the layout means them: trimmed, and empty for SmartSurvey's `NA` (its
+  /// `@SQ@` is turned back into `'` only when the cell becomes text, in ``cellText(_:_:)``).
+  func cell(_ record: RawRecord, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+    guard column < record.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let value = CellText.trimmed(record[column])
+    if isSmartSurvey, value.count == 2, value[0] == UInt8(ascii: "N"), value[1] == UInt8(ascii: "A") {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+    return value
   }
 
-  /// A cell's text as the layout means it (see ``cell(_:_:)``).
+  /// A cell's text as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its
+  /// `@SQ@` as an apostrophe.
+  func cellText(_ record: RawRecord, _ column: Int) -> String {
+    let bytes = cell(record, column)
+    guard !bytes.isEmpty else { return "" }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return isSmartSurvey ? CellText.smartSurveyApostrophes(text) : text
+  }
+
+  /// A cell's text as the layout means it (see ``cellText(_:_:)``).
   func meaning(of field: String) -> String {
     let value = CellText.trimmed(field)
     guard isSmartSurvey else { return value }
@@ -69,14 +82,16 @@ struct RowPlan {
   }
 
   /// The response in one data row, or `nil` when the row cannot be read (a diagnostic says why).
-  func response(from record: Record, location: SourceLocation, name: String, diagnostics: inout [Diagnostic],
+  ///
+  /// Only the cells the manifest names become text, and a row whose breakdown and measure cells
+  /// were seen before takes their values from `interner` without making text of them at all.
+  func response(from record: RawRecord, location: SourceLocation, name: String, diagnostics: inout [Diagnostic],
                 interner: inout ResponseInterner) -> Response? {
-    let fields = record.fields
     func at(_ column: Int) -> SourceLocation { SourceLocation(file: location.file, row: location.row, column: column + 1) }
 
     var weight = 1
     if let column = attendanceColumn {
-      let raw = cell(fields, column)
+      let raw = cellText(record, column)
       guard let count = Int(raw), count >= 0 else {
         diagnostics.append(Diagnostic(.error, at: at(column), column: columns[column], value: raw,
           "expected the number of people attending as a whole number; the row is not counted"))
@@ -84,44 +99,47 @@ struct RowPlan {
       }
       weight = count
     }
-    let respondentId = idColumn.map { cell(fields, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    let respondentId = idColumn.map { cellText(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }
     var submitted: Timestamp? = nil
     if let column = submittedColumn {
-      let raw = cell(fields, column)
+      let raw = cell(record, column)
       if !raw.isEmpty {
-        submitted = Timestamp.parse(raw, order: dayOrder)
+        submitted = Timestamp.parse(bytes: raw, order: dayOrder)
         if submitted == nil {
-          diagnostics.append(Diagnostic(.warning, at: at(column), column: columns[column], value: raw,
+          diagnostics.append(Diagnostic(.warning, at: at(column), column: columns[column], value: cellText(record, column),
             "expected a date and time (such as 14/02/2025 09:30 or 2025-02-14T09:30:00); kept without a time"))
         }
       }
     }
     var group = manifest.respondentGroup
     if let column = groupColumn {
-      let raw = cell(fields, column)
+      let raw = cellText(record, column)
       group = raw.isEmpty ? nil : (groupValues[ColumnName.normalised(raw)] ?? raw)
     }
-    let breakdownCells = breakdowns.map { cell(fields, $0.column) }
-    let breakdownValues = interner.breakdowns(for: breakdownCells) {
+    let breakdownValues = interner.breakdowns(for: breakdowns.lazy.map { self.cell(record, $0.column) }) {
       var values: [String: String] = [:]
-      for ((field, _), value) in zip(breakdowns, breakdownCells) where !value.isEmpty { values[field] = value }
+      for (field, column) in breakdowns {
+        let value = cellText(record, column)
+        if !value.isEmpty { values[field] = value }
+      }
       return values
     }
-    let cells = measures.map { fields.indices.contains($0.column) ? fields[$0.column] : "" }
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     let answers: [MeasureAnswer]
-    if let known = interner.answers(for: cells) {
+    if let known = interner.answers(for: measures.lazy.map { $0.column < record.count ? record[$0.column] : empty }) {
       answers = known
     } else {
+      let cells = measures.map { $0.column < record.count ? record.string($0.column) : "" }
       let (read, recognised) = self.answers(cells, location: location, diagnostics: &diagnostics)
-      if recognised { interner.remember(read, for: cells) }
+      if recognised { interner.rememberAnswers(read) }
       answers = read
     }
     var texts: [FreeTextAnswer] = []
     for (question, column) in self.texts {
-      let text = cell(fields, column)
+      let text = cellText(record, column)
       if !text.isEmpty { texts.append(FreeTextAnswer(question: question, text: text, column: column + 1)) }
     }
-    let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cell(fields, $0))) } ?? false
+    let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cellText(record, $0))) } ?? false
     return Response(exportName: name, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
                     submitted: submitted, location: location, breakdowns: breakdownValues,
                     answers: answers, texts: texts, consentToQuote: consent, weight: weight)

@@ -34,13 +34,18 @@ struct SurveyExportBuilder {
   }
 
   /// Takes the next record of the export, in file order.
-  mutating func add(_ record: Record) {
+  mutating func add(_ record: RawRecord) {
     if let plan {
       addData(record, plan: plan)
     } else if !headerless {
-      headers.append(record)
+      headers.append(record.record())
       if headers.count == headerCount { readHeader() }
     }
+  }
+
+  /// Takes the next record of the export, read as text (an XLSX sheet's row).
+  mutating func add(_ record: Record) {
+    RawRecord.withView(of: record) { add($0) }
   }
 
   /// The export, once every record has been added; `warnings` are the reader's, listed first.
@@ -73,25 +78,25 @@ struct SurveyExportBuilder {
     diagnostics += resolver.diagnostics
   }
 
-  private mutating func addData(_ record: Record, plan: RowPlan) {
+  private mutating func addData(_ record: RawRecord, plan: RowPlan) {
     dataRows += 1
     accounting.read += 1
     let location = SourceLocation(file: file, row: record.row)
-    if record.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+    if (0..<record.count).allSatisfy({ CellText.isBlank(record[$0]) }) {
       accounting.reject("blank row")
       diagnostics.append(Diagnostic(.warning, at: location, "blank row skipped"))
       return
     }
-    if record.fields.count < columns.count, !spreadsheet {
+    if record.count < columns.count, !spreadsheet {
       accounting.reject("too few fields")
       diagnostics.append(Diagnostic(.error, at: location,
-        "expected \(columns.count) fields, found \(record.fields.count); the row is not read (a missing separator or a line break outside quotes?)"))
+        "expected \(columns.count) fields, found \(record.count); the row is not read (a missing separator or a line break outside quotes?)"))
       return
     }
-    if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.isEmpty }) {
+    if record.count > columns.count, (columns.count..<record.count).contains(where: { !record[$0].isEmpty }) {
       accounting.reject("too many fields")
       diagnostics.append(Diagnostic(.error, at: location,
-        "expected \(columns.count) fields, found \(record.fields.count); values past column \(SourceLocation.columnLetters(columns.count)) would be lost, so the row is not read"))
+        "expected \(columns.count) fields, found \(record.count); values past column \(SourceLocation.columnLetters(columns.count)) would be lost, so the row is not read"))
       return
     }
     if let response = plan.response(from: record, location: location, name: name, diagnostics: &diagnostics,

@@ -31,7 +31,7 @@ public enum SurveyLoader {
       return load(table, manifest: manifest, name: name, keepingFreeText: keepingFreeText)
     case .csv:
       var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file, keepingFreeText: keepingFreeText)
-      let summary = try CSVReader.forEachRecord(contentsOf: url, file: file, limits: limits) { builder.add($0) }
+      let summary = try CSVReader.forEachRawRecord(contentsOf: url, file: file, limits: limits) { builder.add($0) }
       return builder.finish(warnings: summary.warnings)
     }
   }

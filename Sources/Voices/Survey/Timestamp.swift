@@ -44,7 +44,8 @@ public struct Timestamp: Equatable, Sendable, Comparable {
     return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0, order: order) }
   }
 
-  private static func parse(bytes all: UnsafeBufferPointer<UInt8>, order: DayOrder) -> Timestamp? {
+  /// `parse(_:order:)` on the text's UTF-8 bytes.
+  static func parse(bytes all: UnsafeBufferPointer<UInt8>, order: DayOrder) -> Timestamp? {
     var lo = 0, hi = all.count
     while lo < hi, all[lo] == 32 { lo += 1 }
     while lo < hi, all[hi - 1] == 32 { hi -= 1 }

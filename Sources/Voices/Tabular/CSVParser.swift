@@ -1,8 +1,9 @@
 /// The byte-level CSV state machine, fed one chunk at a time.
 ///
 /// It keeps its state between chunks (a field, a quote, a CR/LF pair may straddle a boundary),
-/// so memory stays proportional to one record. Fields are built as one `String` each, straight
-/// from the chunk when the field lies inside it, else from a carried buffer.
+/// so memory stays proportional to one record. A record's fields are gathered as bytes, end to
+/// end, and handed on as a `RawRecord`: no field becomes a `String` here, so a reader that needs
+/// a few columns of a wide export pays for those alone.
 ///
 /// Rules, in the order a reader meets them:
 /// - LF, CRLF and a lone CR each end a line and (outside quotes) a record; `Record.row` is the
@@ -41,11 +42,16 @@ struct CSVParser {
   private let quotedTable: [UInt8]
 
   private var state = State.fieldStart
-  private var fields: [String] = []
-  private var lastFieldCount = 8
-  /// Bytes of the current field carried from earlier chunks or gathered around doubled quotes.
-  private var pending: [UInt8] = []
-  private var scratch: [UInt8] = []
+  /// The current record's field bytes so far, end to end (doubled quotes undone), including
+  /// the unfinished field's bytes carried from earlier chunks.
+  private var bytes: [UInt8] = []
+  /// Where each finished field of the current record ends in `bytes`.
+  private var ends: [Int] = []
+  /// Where the unfinished field starts in `bytes`.
+  private var currentFieldStart = 0
+  /// The record transcoded to UTF-8, for Windows-1252 input.
+  private var decoded: [UInt8] = []
+  private var decodedEnds: [Int] = []
   /// Physical line of the next byte.
   private(set) var line = 1
   private var recordLine = 1
@@ -75,7 +81,7 @@ struct CSVParser {
 
   /// Parses one chunk, calling `emit` for every record it completes.
   mutating func consume(
-    _ chunk: UnsafeBufferPointer<UInt8>, _ emit: (Record) throws -> Void
+    _ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RawRecord) throws -> Void
   ) throws {
     let n = chunk.count
     guard n > 0 else { return }
@@ -148,13 +154,13 @@ struct CSVParser {
 
           case .quoteSeen:
             // The quote is at i - 1, or (i == 0) it ended the previous chunk and the field's
-            // bytes before it are already in `pending`.
+            // bytes before it are already in `bytes`.
             let b = chunk[i]
             if b == quote {
               if i > 0 {
-                try appendPending(chunk, runStart, i)  // keeps the first quote of the pair
+                try append(chunk, runStart, i)  // keeps the first quote of the pair
               } else {
-                try appendPending(CollectionOfOne(quote))
+                try append(quote)
               }
               i += 1
               runStart = i
@@ -176,7 +182,7 @@ struct CSVParser {
               throw nulError()
             } else {
               throw CSVError.textAfterClosingQuote(
-                at: SourceLocation(file: file, row: line, column: fields.count + 1))
+                at: SourceLocation(file: file, row: line, column: ends.count + 1))
             }
           }
         }
@@ -185,24 +191,24 @@ struct CSVParser {
     // Carry the unfinished field into the next chunk.
     switch state {
     case .fieldStart: break
-    case .unquoted, .quoted: try appendPending(chunk, runStart, n)
-    case .quoteSeen: try appendPending(chunk, runStart, n - 1)
+    case .unquoted, .quoted: try append(chunk, runStart, n)
+    case .quoteSeen: try append(chunk, runStart, n - 1)
     }
   }
 
   /// Ends the input, completing or rejecting the last record.
-  mutating func finish(_ emit: (Record) throws -> Void) throws {
+  mutating func finish(_ emit: (RawRecord) throws -> Void) throws {
     switch state {
     case .quoted:
       throw CSVError.unterminatedQuote(
-        at: SourceLocation(file: file, row: fieldLine, column: fields.count + 1))
+        at: SourceLocation(file: file, row: fieldLine, column: ends.count + 1))
     case .unquoted, .quoteSeen:
-      try finishPendingField()
+      try endField()
       try endRecord(emit)
     case .fieldStart:
       // After a delimiter the empty last field counts; after a line end nothing is pending.
-      if !fields.isEmpty {
-        try finishPendingField()
+      if !ends.isEmpty {
+        try endField()
         try endRecord(emit)
       }
     }
@@ -230,71 +236,61 @@ struct CSVParser {
   }
 
   private func nulError() -> CSVError {
-    .nulByte(at: SourceLocation(file: file, row: line, column: fields.count + 1))
+    .nulByte(at: SourceLocation(file: file, row: line, column: ends.count + 1))
   }
 
   private func tooLarge() -> CSVError {
     .fieldTooLarge(
-      at: SourceLocation(file: file, row: fieldLine, column: fields.count + 1),
+      at: SourceLocation(file: file, row: fieldLine, column: ends.count + 1),
       limit: limits.maximumFieldBytes)
   }
 
-  private mutating func appendPending(_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+  /// Adds `chunk[start..<end]` to the unfinished field.
+  private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     guard end > start else { return }
-    guard pending.count + (end - start) <= limits.maximumFieldBytes else { throw tooLarge() }
-    pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
+    guard bytes.count - currentFieldStart + (end - start) <= limits.maximumFieldBytes else { throw tooLarge() }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
   }
 
-  private mutating func appendPending(_ bytes: CollectionOfOne<UInt8>) throws {
-    guard pending.count + 1 <= limits.maximumFieldBytes else { throw tooLarge() }
-    pending.append(contentsOf: bytes)
+  private mutating func append(_ byte: UInt8) throws {
+    guard bytes.count - currentFieldStart + 1 <= limits.maximumFieldBytes else { throw tooLarge() }
+    bytes.append(byte)
   }
 
-  /// Completes the current field from `pending` plus `chunk[start..<end]`.
+  /// Completes the current field with `chunk[start..<end]`.
   private mutating func finishField(_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
-    guard fields.count < limits.maximumFieldsPerRecord else {
+    try append(chunk, start, end)
+    try endField()
+  }
+
+  /// Completes the current field with the bytes gathered so far.
+  private mutating func endField() throws {
+    guard ends.count < limits.maximumFieldsPerRecord else {
       throw CSVError.tooManyFields(
         at: SourceLocation(file: file, row: recordLine, column: limits.maximumFieldsPerRecord + 1),
         limit: limits.maximumFieldsPerRecord)
     }
-    guard pending.count + (end - start) <= limits.maximumFieldBytes else { throw tooLarge() }
-    if pending.isEmpty {
-      fields.append(decode(UnsafeBufferPointer(rebasing: chunk[start..<end])))
-    } else {
-      if end > start { pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end])) }
-      try finishPendingField()
-    }
+    ends.append(bytes.count)
+    currentFieldStart = bytes.count
   }
 
-  /// Completes the current field from `pending` alone.
-  private mutating func finishPendingField() throws {
-    guard fields.count < limits.maximumFieldsPerRecord else {
-      throw CSVError.tooManyFields(
-        at: SourceLocation(file: file, row: recordLine, column: limits.maximumFieldsPerRecord + 1),
-        limit: limits.maximumFieldsPerRecord)
-    }
-    let text = pending.withUnsafeBufferPointer { decode($0) }
-    fields.append(text)
-    if pending.capacity > 1 << 20 {
-      pending = []
-    } else {
-      pending.removeAll(keepingCapacity: true)
-    }
-  }
-
-  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    switch fieldEncoding {
-    case .utf8: String(decoding: bytes, as: UTF8.self)
-    case .windows1252: TextDecoding.windows1252String(bytes, scratch: &scratch)
-    }
-  }
-
-  private mutating func endRecord(_ emit: (Record) throws -> Void) throws {
-    let record = Record(row: recordLine, fields: fields)
-    lastFieldCount = fields.count
-    fields = []
-    fields.reserveCapacity(lastFieldCount)
+  private mutating func endRecord(_ emit: (RawRecord) throws -> Void) throws {
     recordCount += 1
-    try emit(record)
+    defer {
+      // A huge record's buffer is not kept for the small ones after it.
+      if bytes.capacity > 1 << 20 { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+      ends.removeAll(keepingCapacity: true)
+      currentFieldStart = 0
+    }
+    if fieldEncoding == .windows1252, bytes.contains(where: { $0 >= 0x80 }) {
+      TextDecoding.windows1252ToUTF8(bytes, ends, into: &decoded, ends: &decodedEnds)
+      try decoded.withUnsafeBufferPointer { b in
+        try decodedEnds.withUnsafeBufferPointer { e in try emit(RawRecord(row: recordLine, bytes: b, ends: e)) }
+      }
+    } else {
+      try bytes.withUnsafeBufferPointer { b in
+        try ends.withUnsafeBufferPointer { e in try emit(RawRecord(row: recordLine, bytes: b, ends: e)) }
+      }
+    }
   }
 }

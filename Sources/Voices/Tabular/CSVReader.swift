@@ -63,15 +63,28 @@ public enum CSVReader {
                       chunkSize: CSVByteSource.defaultChunkSize, body)
   }
 
+  /// Streams a CSV file as `forEachRecord` does, handing each record over as bytes (see
+  /// `RawRecord`) for readers that make text of only some fields.
+  @discardableResult
+  static func forEachRawRecord(
+    contentsOf url: URL, file: String? = nil, dialect: CSVDialect? = nil,
+    limits: ReadLimits = .standard, chunkSize: Int = CSVByteSource.defaultChunkSize,
+    _ body: (RawRecord) throws -> Void
+  ) throws -> CSVReadSummary {
+    var source = try CSVByteSource(contentsOf: url, file: file ?? url.path, chunkSize: chunkSize)
+    defer { source.closeFile() }
+    return try stream(&source, dialect: dialect, limits: limits, body)
+  }
+
   // MARK: - Internal forms with a chunk size, for tests
 
   static func forEachRecord(
     contentsOf url: URL, file: String?, dialect: CSVDialect?, limits: ReadLimits,
     chunkSize: Int, _ body: (Record) throws -> Void
   ) throws -> CSVReadSummary {
-    var source = try CSVByteSource(contentsOf: url, file: file ?? url.path, chunkSize: chunkSize)
-    defer { source.closeFile() }
-    return try stream(&source, dialect: dialect, limits: limits, body)
+    try forEachRawRecord(contentsOf: url, file: file, dialect: dialect, limits: limits, chunkSize: chunkSize) {
+      try body($0.record())
+    }
   }
 
   static func read(
@@ -89,7 +102,7 @@ public enum CSVReader {
   ) throws -> (table: Table, summary: CSVReadSummary) {
     var source = CSVByteSource(bytes: bytes, file: file, chunkSize: chunkSize)
     var records: [Record] = []
-    let summary = try stream(&source, dialect: dialect, limits: limits) { records.append($0) }
+    let summary = try stream(&source, dialect: dialect, limits: limits) { records.append($0.record()) }
     return (Table(file: file, records: records, warnings: summary.warnings), summary)
   }
 
@@ -98,7 +111,7 @@ public enum CSVReader {
   /// Detects the encoding, sniffs the dialect and parses, chunk by chunk.
   static func stream(
     _ source: inout CSVByteSource, dialect: CSVDialect?, limits: ReadLimits,
-    _ body: (Record) throws -> Void
+    _ body: (RawRecord) throws -> Void
   ) throws -> CSVReadSummary {
     let file = source.file
     var head: [UInt8] = []

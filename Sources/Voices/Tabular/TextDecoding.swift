@@ -61,25 +61,29 @@ enum TextDecoding {
     return Array(String(Character(scalar)).utf8)
   }
 
-  /// Decodes Windows-1252 bytes into a string.
+  /// Transcodes a record's Windows-1252 field bytes to UTF-8.
   ///
   /// - Parameters:
-  ///   - bytes: The field's bytes.
-  ///   - scratch: A reusable buffer for the UTF-8 form, so a hot loop allocates once.
-  static func windows1252String(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String {
-    var allASCII = true
-    for b in bytes where b >= 0x80 {
-      allASCII = false
-      break
-    }
-    if allASCII { return String(decoding: bytes, as: UTF8.self) }
-    scratch.removeAll(keepingCapacity: true)
-    scratch.reserveCapacity(bytes.count * 3)
+  ///   - bytes: The fields' bytes end to end; `ends` says where each field ends.
+  ///   - out: Receives the UTF-8 bytes; `outEnds` where each field ends in them. Both are
+  ///     reusable buffers, so a hot loop allocates once.
+  static func windows1252ToUTF8(_ bytes: [UInt8], _ ends: [Int], into out: inout [UInt8], ends outEnds: inout [Int]) {
+    out.removeAll(keepingCapacity: true)
+    outEnds.removeAll(keepingCapacity: true)
+    out.reserveCapacity(bytes.count * 3)
     let table = windows1252UTF8
-    for b in bytes {
-      if b < 0x80 { scratch.append(b) } else { scratch.append(contentsOf: table[Int(b) - 0x80]) }
+    var field = 0
+    for (i, b) in bytes.enumerated() {
+      while field < ends.count, ends[field] == i {
+        outEnds.append(out.count)
+        field += 1
+      }
+      if b < 0x80 { out.append(b) } else { out.append(contentsOf: table[Int(b) - 0x80]) }
     }
-    return String(decoding: scratch, as: UTF8.self)
+    while field < ends.count {
+      outEnds.append(out.count)
+      field += 1
+    }
   }
 
   /// Counts physical lines ending before `end` in `bytes`: LF, CRLF and a lone CR each end one.
