@@ -12,59 +12,90 @@ import Foundation
 /// amount; values past that are simply not shared.
 struct ResponseInterner {
   static let capacity = 1 << 16
+  /// Bound on each measure's table of cells read (a column of free-form numbers could
+  /// otherwise grow it without end).
+  static let cellCapacity = 1 << 12
   private var breakdownsByCells = CellsTable<[String: String]>(limit: Self.capacity)
   private var answersByCells = CellsTable<[MeasureAnswer]>(limit: Self.capacity)
-  private var key = CellsKey()
+  /// Per measure (by position in the row plan), the answer each recognised cell reads as.
+  private var answerByCell: [CellsTable<MeasureAnswer>] = []
+  private var rowKey = CellsKey()
+  private var cellKey = CellsKey()
 
   /// The breakdown values of a row whose breakdown cells were `cells`: the copy made for the
   /// first such row, or `make()`'s.
   mutating func breakdowns(for cells: some Sequence<UnsafeBufferPointer<UInt8>>,
                            make: () -> [String: String]) -> [String: String] {
-    key.set(cells)
-    if let known = breakdownsByCells.value(for: key) { return known }
+    rowKey.set(cells)
+    if let known = breakdownsByCells.value(for: rowKey) { return known }
     let values = make()
-    breakdownsByCells.insert(values, for: key)
+    breakdownsByCells.insert(values, for: rowKey)
     return values
   }
 
   /// The answers remembered for a row whose measure cells were `cells`; the cells are kept as
-  /// the key for a following `remember`.
+  /// the key for a following `rememberAnswers`.
   mutating func answers(for cells: some Sequence<UnsafeBufferPointer<UInt8>>) -> [MeasureAnswer]? {
-    key.set(cells)
-    return answersByCells.value(for: key)
+    rowKey.set(cells)
+    return answersByCells.value(for: rowKey)
   }
 
   /// Remembers the answers read from the cells last given to `answers(for:)`; only answers
   /// that raised no diagnostic, since a row's diagnostics must be reported for that row.
   mutating func rememberAnswers(_ answers: [MeasureAnswer]) {
-    answersByCells.insert(answers, for: key)
+    answersByCells.insert(answers, for: rowKey)
+  }
+
+  /// The answer measure `measure`'s `cell` was read as before, when it was recognised: rows
+  /// new as a whole mostly repeat cells already read.
+  mutating func answer(measure: Int, cell: UnsafeBufferPointer<UInt8>) -> MeasureAnswer? {
+    cellKey.set(CollectionOfOne(cell))
+    return measure < answerByCell.count ? answerByCell[measure].value(for: cellKey) : nil
+  }
+
+  /// Remembers a recognised answer for the cell last given to `answer(measure:cell:)`.
+  mutating func rememberAnswer(_ answer: MeasureAnswer, measure: Int) {
+    while answerByCell.count <= measure { answerByCell.append(CellsTable(limit: Self.cellCapacity)) }
+    answerByCell[measure].insert(answer, for: cellKey)
   }
 }
 
 /// A row's cells as one run of bytes, each cell's length (4 bytes) then its bytes, with a hash
-/// over all of it; reused row after row, so making a key allocates nothing.
+/// over all of it; reused row after row, so making a key allocates nothing. (Copies share
+/// their bytes: a key is used in place.)
 struct CellsKey {
-  private(set) var bytes: [UInt8] = []
+  private let buffer = ByteBuffer(capacity: 256)
   private(set) var hash: UInt64 = 0
 
   init() {}
 
   /// The key of cells given as text (for tests and callers without bytes at hand).
   init(_ cells: [String]) {
-    for cell in cells { append(cell.utf8) }
-    hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+    for var cell in cells {
+      cell.withUTF8 { bytes in
+        buffer.append(UInt32(truncatingIfNeeded: bytes.count))
+        buffer.append(bytes)
+      }
+    }
+    hash = Self.hash(buffer.bytes)
   }
+
+  /// Calls `body` with the key's bytes.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    withExtendedLifetime(buffer) { body(buffer.bytes) }
+  }
+
+  /// A copy of the key's bytes.
+  var byteArray: [UInt8] { withBytes { Array($0) } }
 
   /// Makes this the key of `cells`.
   mutating func set(_ cells: some Sequence<UnsafeBufferPointer<UInt8>>) {
-    bytes.removeAll(keepingCapacity: true)
-    for cell in cells { append(cell) }
-    hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
-  }
-
-  private mutating func append(_ cell: some Collection<UInt8>) {
-    withUnsafeBytes(of: UInt32(truncatingIfNeeded: cell.count).littleEndian) { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: cell)
+    buffer.removeAll()
+    for cell in cells {
+      buffer.append(UInt32(truncatingIfNeeded: cell.count))
+      buffer.append(cell)
+    }
+    hash = Self.hash(buffer.bytes)
   }
 
   /// A 64-bit hash of `bytes`, eight at a time.
@@ -119,7 +150,7 @@ struct CellsTable<Value> {
     guard values.count < limit else { return }
     if (values.count + 1) * 2 > slots.count { grow() }
     hashes.append(key.hash)
-    keyBytes.append(contentsOf: key.bytes)
+    key.withBytes { keyBytes.append(contentsOf: $0) }
     keyEnds.append(keyBytes.count)
     values.append(value)
     place(values.count - 1)
@@ -128,10 +159,10 @@ struct CellsTable<Value> {
   private func keyMatches(_ entry: Int, _ key: CellsKey) -> Bool {
     let start = entry == 0 ? 0 : keyEnds[entry - 1]
     let length = keyEnds[entry] - start
-    guard length == key.bytes.count else { return false }
-    guard length > 0 else { return true }
-    return keyBytes.withUnsafeBufferPointer { stored in
-      key.bytes.withUnsafeBufferPointer { memcmp(stored.baseAddress! + start, $0.baseAddress!, length) == 0 }
+    return key.withBytes { bytes in
+      guard length == bytes.count else { return false }
+      guard length > 0 else { return true }
+      return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
     }
   }
 

@@ -85,8 +85,9 @@ final class RowPlan {
   ///
   /// Only the cells the manifest names become text, and a row whose breakdown and measure cells
   /// were seen before takes their values from `interner` without making text of them at all.
-  func response(from record: RawRecord, location: SourceLocation, name: String, diagnostics: inout [Diagnostic],
+  func response(from record: RawRecord, origin: ResponseOrigin, diagnostics: inout [Diagnostic],
                 interner: inout ResponseInterner) -> Response? {
+    let location = SourceLocation(file: origin.file, row: record.row)
     func at(_ column: Int) -> SourceLocation { SourceLocation(file: location.file, row: location.row, column: column + 1) }
 
     var weight = 1
@@ -125,12 +126,26 @@ final class RowPlan {
       return values
     }
     let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    func measureCell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+      measures[index].column < record.count ? record[measures[index].column] : empty
+    }
     let answers: [MeasureAnswer]
-    if let known = interner.answers(for: measures.lazy.map { $0.column < record.count ? record[$0.column] : empty }) {
+    if let known = interner.answers(for: measures.indices.lazy.map(measureCell)) {
       answers = known
     } else {
-      let cells = measures.map { $0.column < record.count ? record.string($0.column) : "" }
-      let (read, recognised) = self.answers(cells, location: location, diagnostics: &diagnostics)
+      var read: [MeasureAnswer] = []
+      read.reserveCapacity(measures.count)
+      var recognised = true
+      for index in measures.indices {
+        let cell = measureCell(index)
+        if let known = interner.answer(measure: index, cell: cell) {
+          read.append(known)
+          continue
+        }
+        let answer = self.answer(measures[index], String(decoding: cell, as: UTF8.self), location: location, diagnostics: &diagnostics)
+        if answer.reading == .unrecognised { recognised = false } else { interner.rememberAnswer(answer, measure: index) }
+        read.append(answer)
+      }
       if recognised { interner.rememberAnswers(read) }
       answers = read
     }
@@ -140,36 +155,26 @@ final class RowPlan {
       if !text.isEmpty { texts.append(FreeTextAnswer(question: question, text: text, column: column + 1)) }
     }
     let consent = consentColumn.map { consentYes.contains(ColumnName.normalised(cellText(record, $0))) } ?? false
-    return Response(exportName: name, wave: manifest.wave, source: manifest.source, group: group, respondentId: respondentId,
-                    submitted: submitted, location: location, breakdowns: breakdownValues,
-                    answers: answers, texts: texts, consentToQuote: consent, weight: weight)
+    return Response(origin: origin, group: group, respondentId: respondentId, submitted: submitted, consentToQuote: consent,
+                    row: record.row, breakdowns: breakdownValues, answers: answers, texts: texts, weight: weight)
   }
 
-  /// The measure answers in one row's measure cells (`cells[i]` is measure `i`'s cell as read),
-  /// and whether every one was recognised; each unrecognised answer adds an error diagnostic.
-  private func answers(_ cells: [String], location: SourceLocation, diagnostics: inout [Diagnostic])
-    -> (answers: [MeasureAnswer], recognised: Bool)
-  {
-    var answers: [MeasureAnswer] = []
-    answers.reserveCapacity(measures.count)
-    var recognised = true
-    for (plan, field) in zip(measures, cells) {
-      let raw = meaning(of: field)
-      let reading = plan.scale.read(raw, using: plan.index)
-      var asRead = field
-      if case .option(let position) = reading, asRead == plan.scale.labels[position] {
-        asRead = plan.scale.labels[position]  // one shared copy of the label, not one per row
-      }
-      if reading == .unrecognised {
-        recognised = false
-        let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
-        diagnostics.append(Diagnostic(.error, at: SourceLocation(file: location.file, row: location.row, column: plan.column + 1),
-          column: columns[plan.column], value: raw,
-          "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
-      }
-      answers.append(MeasureAnswer(measure: plan.measure.measure, scale: plan.scale.id, timepoint: plan.measure.timepoint,
-                                   reading: reading, raw: asRead, column: plan.column + 1))
+  /// The answer in one measure cell (`field`, as read); an unrecognised answer adds an error
+  /// diagnostic.
+  private func answer(_ plan: MeasurePlan, _ field: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> MeasureAnswer {
+    let raw = meaning(of: field)
+    let reading = plan.scale.read(raw, using: plan.index)
+    var asRead = field
+    if case .option(let position) = reading, asRead == plan.scale.labels[position] {
+      asRead = plan.scale.labels[position]  // one shared copy of the label, not one per row
     }
-    return (answers, recognised)
+    if reading == .unrecognised {
+      let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: location.file, row: location.row, column: plan.column + 1),
+        column: columns[plan.column], value: raw,
+        "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
+    }
+    return MeasureAnswer(measure: plan.measure.measure, scale: plan.scale.id, timepoint: plan.measure.timepoint,
+                         reading: reading, raw: asRead, column: plan.column + 1)
   }
 }

@@ -23,12 +23,14 @@ struct SurveyExportBuilder {
   private var responses: [Response] = []
   private var diagnostics: [Diagnostic] = []
   private var interner = ResponseInterner()
+  private let origin: ResponseOrigin
 
   init(manifest: Manifest, name: String, file: String, keepingFreeText: Bool = true) {
     self.manifest = manifest
     self.keepingFreeText = keepingFreeText
     self.name = name
     self.file = file
+    origin = ResponseOrigin(exportName: name, wave: manifest.wave, source: manifest.source, file: file)
     headerCount = manifest.effectiveHeaderRows
     spreadsheet = manifest.file.lowercased().hasSuffix(".xlsx")
   }
@@ -99,8 +101,7 @@ struct SurveyExportBuilder {
         "expected \(columns.count) fields, found \(record.count); values past column \(SourceLocation.columnLetters(columns.count)) would be lost, so the row is not read"))
       return
     }
-    if let response = plan.response(from: record, location: location, name: name, diagnostics: &diagnostics,
-                                      interner: &interner) {
+    if let response = plan.response(from: record, origin: origin, diagnostics: &diagnostics, interner: &interner) {
       accounting.accepted += 1
       responses.append(response)
     } else {

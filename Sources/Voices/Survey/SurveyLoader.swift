@@ -52,32 +52,45 @@ public enum SurveyLoader {
 
   /// Keeps the latest submission of each respondent id (the later row when times tie or are
   /// missing) and counts the others as duplicates, each with a note naming the row kept.
+  ///
+  /// Ids are found through an open-addressing table of response positions rather than a
+  /// dictionary keyed by id: for a million responses that is 8 MB instead of 48, held while
+  /// every response is in memory.
   static func removeDuplicates(_ responses: inout [Response], accounting: inout RowAccounting, diagnostics: inout [Diagnostic]) {
-    var latest: [String: Int] = [:]
-    latest.reserveCapacity(responses.count)
-    var withId = 0
+    var capacity = 16
+    while capacity < responses.count * 2 { capacity *= 2 }
+    let mask = capacity - 1
+    // The position of the response kept so far for each id, -1 for an empty slot; and for each
+    // response with an id, the slot of its id.
+    var kept = [Int32](repeating: -1, count: capacity)
+    var slotOf = [Int32](repeating: -1, count: responses.count)
+    var withId = 0, distinct = 0
     for index in responses.indices {
       guard let id = responses[index].respondentId else { continue }
       withId += 1
-      // Looked up and stored through one slot: one hash of the id per row, not two.
-      func keepLater(_ kept: inout Int) {
-        if kept != index, let keptTime = responses[kept].submitted, let time = responses[index].submitted, time < keptTime {
-          return
-        }
-        kept = index
+      var slot = id.hashValue & mask
+      while kept[slot] >= 0, responses[Int(kept[slot])].respondentId != id { slot = (slot + 1) & mask }
+      slotOf[index] = Int32(slot)
+      guard kept[slot] >= 0 else {
+        kept[slot] = Int32(index)
+        distinct += 1
+        continue
       }
-      keepLater(&latest[id, default: index])
+      let keptIndex = Int(kept[slot])
+      if let keptTime = responses[keptIndex].submitted, let time = responses[index].submitted, time < keptTime { continue }
+      kept[slot] = Int32(index)
     }
-    guard latest.count < withId else { return }
+    guard distinct < withId else { return }
     var discard: [Bool] = Array(repeating: false, count: responses.count)
-    for index in responses.indices {
-      guard let id = responses[index].respondentId, let keep = latest[id], keep != index else { continue }
+    for index in responses.indices where slotOf[index] >= 0 {
+      let keep = Int(kept[Int(slotOf[index])])
+      guard keep != index else { continue }
       discard[index] = true
       accounting.accepted -= 1
       accounting.duplicates += 1
       let winner = responses[keep]
-      diagnostics.append(Diagnostic(.note, at: responses[index].location, value: id,
-        "duplicate submission by the same respondent; kept the later one at row \(winner.location.row)\(winner.submitted.map { " (submitted \($0.iso))" } ?? "")"))
+      diagnostics.append(Diagnostic(.note, at: responses[index].location, value: responses[index].respondentId,
+        "duplicate submission by the same respondent; kept the later one at row \(winner.row)\(winner.submitted.map { " (submitted \($0.iso))" } ?? "")"))
     }
     // Compacted in place: a copy of a million responses would double the memory held.
     var write = 0

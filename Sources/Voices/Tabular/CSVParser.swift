@@ -43,8 +43,9 @@ struct CSVParser {
 
   private var state = State.fieldStart
   /// The current record's field bytes so far, end to end (doubled quotes undone), including
-  /// the unfinished field's bytes carried from earlier chunks.
-  private var bytes: [UInt8] = []
+  /// the unfinished field's bytes carried from earlier chunks. (A parser is used in place,
+  /// never copied, so owning the buffer by reference is safe.)
+  private let bytes = ByteBuffer()
   /// Where each finished field of the current record ends in `bytes`.
   private var ends: [Int] = []
   /// Where the unfinished field starts in `bytes`.
@@ -115,7 +116,7 @@ struct CSVParser {
             }
 
           case .unquoted:
-            while i < n, uc[Int(chunk[i])] == Self.plain { i += 1 }
+            i = Self.skipPlain(chunk, from: i, stop: dialect.delimiter, classes: uc)
             if i == n { break scan }
             let cls = uc[Int(chunk[i])]
             if cls == Self.delimiterClass {
@@ -131,7 +132,7 @@ struct CSVParser {
             }
 
           case .quoted:
-            while i < n, qc[Int(chunk[i])] == Self.plain { i += 1 }
+            i = Self.skipPlain(chunk, from: i, stop: quote, classes: qc)
             if i == n { break scan }
             let cls = qc[Int(chunk[i])]
             if cls == Self.quoteClass {
@@ -217,6 +218,30 @@ struct CSVParser {
 
   // MARK: - Steps
 
+  /// The index of the first byte from `start` that is not plain in `classes` (or the chunk's
+  /// end): `stop` (the delimiter or the quote), CR, LF or NUL.
+  ///
+  /// Sixteen bytes are tested at a time while none of them can stop the scan; most of an
+  /// export's bytes are long comments, where a byte-at-a-time loop was the parser's main cost.
+  @inline(__always)
+  private static func skipPlain(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, stop: UInt8,
+                                classes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = chunk.count
+    var i = start
+    if let base = chunk.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let stops = SIMD16<UInt8>(repeating: stop)
+      let cr = SIMD16<UInt8>(repeating: 0x0D), lf = SIMD16<UInt8>(repeating: 0x0A), nul = SIMD16<UInt8>(repeating: 0)
+      while i + 16 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        if any((v .== stops) .| (v .== cr) .| (v .== lf) .| (v .== nul)) { break }
+        i += 16
+      }
+    }
+    while i < n, classes[Int(chunk[i])] == plain { i += 1 }
+    return i
+  }
+
   /// Consumes the line end at `i` (CR, LF or CRLF) and starts the next record.
   private mutating func endLine(_ chunk: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     var i = index
@@ -249,7 +274,7 @@ struct CSVParser {
   private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
     guard end > start else { return }
     guard bytes.count - currentFieldStart + (end - start) <= limits.maximumFieldBytes else { throw tooLarge() }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
+    bytes.append(UnsafeBufferPointer(rebasing: chunk[start..<end]))
   }
 
   private mutating func append(_ byte: UInt8) throws {
@@ -277,20 +302,18 @@ struct CSVParser {
   private mutating func endRecord(_ emit: (RawRecord) throws -> Void) throws {
     recordCount += 1
     defer {
-      // A huge record's buffer is not kept for the small ones after it.
-      if bytes.capacity > 1 << 20 { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+      bytes.removeAll()
       ends.removeAll(keepingCapacity: true)
       currentFieldStart = 0
     }
-    if fieldEncoding == .windows1252, bytes.contains(where: { $0 >= 0x80 }) {
-      TextDecoding.windows1252ToUTF8(bytes, ends, into: &decoded, ends: &decodedEnds)
+    let utf8 = bytes.bytes
+    if fieldEncoding == .windows1252, utf8.contains(where: { $0 >= 0x80 }) {
+      TextDecoding.windows1252ToUTF8(utf8, ends, into: &decoded, ends: &decodedEnds)
       try decoded.withUnsafeBufferPointer { b in
         try decodedEnds.withUnsafeBufferPointer { e in try emit(RawRecord(row: recordLine, bytes: b, ends: e)) }
       }
     } else {
-      try bytes.withUnsafeBufferPointer { b in
-        try ends.withUnsafeBufferPointer { e in try emit(RawRecord(row: recordLine, bytes: b, ends: e)) }
-      }
+      try ends.withUnsafeBufferPointer { e in try emit(RawRecord(row: recordLine, bytes: utf8, ends: e)) }
     }
   }
 }

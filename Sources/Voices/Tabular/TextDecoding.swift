@@ -67,7 +67,7 @@ enum TextDecoding {
   ///   - bytes: The fields' bytes end to end; `ends` says where each field ends.
   ///   - out: Receives the UTF-8 bytes; `outEnds` where each field ends in them. Both are
   ///     reusable buffers, so a hot loop allocates once.
-  static func windows1252ToUTF8(_ bytes: [UInt8], _ ends: [Int], into out: inout [UInt8], ends outEnds: inout [Int]) {
+  static func windows1252ToUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ ends: [Int], into out: inout [UInt8], ends outEnds: inout [Int]) {
     out.removeAll(keepingCapacity: true)
     outEnds.removeAll(keepingCapacity: true)
     out.reserveCapacity(bytes.count * 3)
