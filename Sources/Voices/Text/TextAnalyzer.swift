@@ -66,31 +66,88 @@ public struct TextAnalyzer: Sendable {
   /// holds the result of the last scan.
   struct Scan: Sendable {
     var normalized = NormalizedText()
-    var pieces: [Tokenizer.Piece] = []
     var tokens: [ScannedToken] = []
+    /// Per token, the folded bytes it came from and where its text ends in them (for the case
+    /// rules of abbreviations).
+    var folded: [FoldedRange] = []
+    /// Scratch for a run seen for the first time.
+    var pieces: [Tokenizer.Piece] = []
+  }
+
+  struct FoldedRange: Sendable {
+    var lo: Int32
+    var hi: Int32
+    var textHi: Int32
   }
 
   /// The allocation-free core of ``analyze(_:cache:)``: the tokens of `text` into `scan.tokens`.
+  ///
+  /// Each run of letters and digits is looked up whole in the cache's runs, which give its
+  /// tokens (words by number, negation and clause flags) as worked out the first time the run
+  /// was seen; the tokenizer's rules run only for new runs.
   func scan(_ text: String, into scan: inout Scan, cache: inout WordCache) {
     normalizer.normalize(text, into: &scan.normalized)
-    tokenizer.pieces(of: scan.normalized, into: &scan.pieces)
     cache.bound(200_000)
     var tokens = scan.tokens
+    var folded = scan.folded
+    var pieces = scan.pieces
     scan.tokens = []
+    scan.folded = []
+    scan.pieces = []
     tokens.removeAll(keepingCapacity: true)
+    folded.removeAll(keepingCapacity: true)
     var abbreviationStarts = false
-    scan.normalized.folded.withUnsafeBufferPointer { folded in
-      for piece in scan.pieces {
-        let id = piece.withText(in: folded) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
-        if cache.abbreviationLists[Int(id)] >= 0, piece.kind == .word || piece.kind == .alphanumeric {
-          abbreviationStarts = true
+    var position = Tokenizer.Position()
+    let normalized = scan.normalized
+    normalized.folded.withUnsafeBufferPointer { b in
+      tokenizer.walk(b, position: &position, run: { range, kind, apostrophe, position in
+        let parts = cache.findRun(UnsafeBufferPointer(rebasing: b[range]))
+          ?? learnRun(range, kind: kind, apostrophe: apostrophe, in: b, pieces: &pieces, cache: &cache)
+        let start = Int32(range.lowerBound)
+        for index in parts {
+          let part = cache.runParts[index]
+          let (sentence, clause) = position.next(opensClause: part.opensClause)
+          if cache.abbreviationLists[Int(part.word)] >= 0, part.kind == .word || part.kind == .alphanumeric {
+            abbreviationStarts = true
+          }
+          let lo = start + part.lo, hi = start + part.hi
+          tokens.append(ScannedToken(word: part.word, kind: part.kind, span: normalized.span(of: Int(lo)..<Int(hi)),
+                                     sentence: sentence, clause: clause, isNegator: part.isNegator))
+          folded.append(FoldedRange(lo: lo, hi: hi, textHi: start + part.textHi))
         }
-        tokens.append(ScannedToken(word: id, kind: piece.kind, span: scan.normalized.span(of: piece.range),
-                                   sentence: piece.sentence, clause: piece.clause, isNegator: piece.isNegator))
-      }
+      }, ampersand: { i, position in
+        let (sentence, clause) = position.next(opensClause: false)
+        let id = Tokenizer.replacementBytes[Int(Tokenizer.Replacement.and.rawValue)].withUnsafeBufferPointer { bytes in
+          cache.find(bytes) ?? insert(bytes, into: &cache)
+        }
+        tokens.append(ScannedToken(word: id, kind: .word, span: normalized.span(of: i..<i + 1),
+                                   sentence: sentence, clause: clause, isNegator: false))
+        folded.append(FoldedRange(lo: Int32(i), hi: Int32(i + 1), textHi: Int32(i + 1)))
+      })
     }
+    scan.pieces = pieces
+    scan.folded = folded
     if abbreviationStarts { foldAbbreviations(&tokens, scan: scan, cache: &cache) }
     scan.tokens = tokens
+  }
+
+  /// Works out the tokens of a run seen for the first time with the tokenizer's rules
+  /// (contractions, possessives, negators, clause openers), numbers their words, and remembers
+  /// them in `cache`; returns where they are in `cache.runParts`.
+  private func learnRun(_ range: Range<Int>, kind: Token.Kind, apostrophe: Bool, in b: UnsafeBufferPointer<UInt8>,
+                        pieces: inout [Tokenizer.Piece], cache: inout WordCache) -> Range<Int> {
+    pieces.removeAll(keepingCapacity: true)
+    var state = Tokenizer.State(pieces: pieces)
+    tokenizer.emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, state: &state)
+    pieces = state.pieces
+    let start = range.lowerBound
+    let parts = pieces.map { piece in
+      let word = piece.withText(in: b) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
+      return WordCache.RunPart(lo: Int32(piece.range.lowerBound - start), hi: Int32(piece.range.upperBound - start),
+                               textHi: Int32(piece.textRange.upperBound - start), word: word, kind: piece.kind,
+                               isNegator: piece.isNegator, opensClause: piece.opensClause)
+    }
+    return cache.insertRun(UnsafeBufferPointer(rebasing: b[range]), parts: parts)
   }
 
   /// Analyses a word seen for the first time (the result depends only on its bytes: pieces
@@ -138,7 +195,7 @@ public struct TextAnalyzer: Sendable {
     for (j, c) in normalized.folded.enumerated()
     where c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") {
       letters += 1
-      if normalized.isUppercase[j] { upper += 1 }
+      if normalized.isUppercase(j) { upper += 1 }
     }
     return letters >= 12 && upper * 10 > letters * 6
   }
@@ -167,7 +224,7 @@ public struct TextAnalyzer: Sendable {
           }
           guard matches else { continue }
           if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
-          guard caseAllows(entry.caseRule, piece: scan.pieces[i], normalized: scan.normalized, shouting: shouting ?? false)
+          guard caseAllows(entry.caseRule, folded: scan.folded[i], normalized: scan.normalized, shouting: shouting ?? false)
           else { continue }
           let last = tokens[i + k - 1]
           let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
@@ -187,15 +244,19 @@ public struct TextAnalyzer: Sendable {
     tokens.removeLast(tokens.count - out)
   }
 
-  private func caseAllows(_ rule: Abbreviations.CaseRule, piece: Tokenizer.Piece,
+  private func caseAllows(_ rule: Abbreviations.CaseRule, folded: FoldedRange,
                           normalized: NormalizedText, shouting: Bool) -> Bool
   {
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
-    let (uppercase, letters) = piece.letterCase(in: normalized)
+    var uppercase = 0, letters = 0
+    for j in Int(folded.lo)..<Int(folded.hi) where Tokenizer.isLetter(normalized.folded[j]) {
+      letters += 1
+      if normalized.isUppercase(j) { uppercase += 1 }
+    }
     let capitals = uppercase >= 2
       && (uppercase == letters
           || (uppercase == letters - 1
-              && normalized.folded[piece.textRange.upperBound - 1] == UInt8(ascii: "s")))
+              && normalized.folded[Int(folded.textHi) - 1] == UInt8(ascii: "s")))
     switch rule {
     case .any: return true
     case .uppercase: return capitals

@@ -50,16 +50,14 @@ public struct TextNormalizer: Sendable, Equatable {
     for b in p { high |= b }
     guard high < 0x80 else { return false }
     out.isIdentity = true
-    out.folded.append(contentsOf: repeatElement(0, count: n))
-    out.isUppercase.append(contentsOf: repeatElement(false, count: n))
+    // Copied whole (a memcpy) twice, the folded copy then folded in place; the original
+    // bytes answer `isUppercase(_:)`, so no flag is written per byte.
+    out.original.append(contentsOf: p)
+    out.folded.append(contentsOf: p)
     out.folded.withUnsafeMutableBufferPointer { folded in
-      out.isUppercase.withUnsafeMutableBufferPointer { upper in
-        for i in 0..<n {
-          let b = p[i]
-          let isUpper = b &- UInt8(ascii: "A") < 26
-          upper[i] = isUpper
-          folded[i] = isUpper ? b | 0x20 : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
-        }
+      for i in 0..<n {
+        let b = folded[i]
+        folded[i] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
       }
     }
     return true
@@ -73,7 +71,7 @@ public struct TextNormalizer: Sendable, Equatable {
     out.folded.reserveCapacity(n)
     out.sourceStart.reserveCapacity(n)
     out.sourceEnd.reserveCapacity(n)
-    out.isUppercase.reserveCapacity(n)
+    out.uppercase.reserveCapacity(n)
     out.scalarUTF8Offsets.reserveCapacity(n + 1)
     while i < n {
       let b0 = p[i]
@@ -127,13 +125,22 @@ public struct NormalizedText: Sendable, Equatable {
   /// Per folded byte: index one past the last original scalar it came from (combining marks
   /// that were dropped after it included).
   var sourceEnd: [Int32] = []
-  /// Per folded byte: whether the original letter was uppercase.
-  var isUppercase: [Bool] = []
+  /// Per folded byte: whether the original letter was uppercase (empty for ASCII text, whose
+  /// `original` bytes say it; read through `isUppercase(_:)`).
+  var uppercase: [Bool] = []
+  /// The original bytes, for ASCII text only.
+  var original: [UInt8] = []
   /// UTF-8 offset of every original scalar, plus the total length at the end.
   var scalarUTF8Offsets: [Int] = []
 
   /// The folded text as a `String` (for tests and display).
   public var string: String { String(decoding: folded, as: UTF8.self) }
+
+  /// Whether folded byte `j` came from an uppercase letter.
+  @inline(__always)
+  func isUppercase(_ j: Int) -> Bool {
+    isIdentity ? original[j] &- UInt8(ascii: "A") < 26 : uppercase[j]
+  }
 
   /// The original span of folded bytes `range` (non-empty).
   func span(of range: Range<Int>) -> TextSpan {
@@ -147,11 +154,14 @@ public struct NormalizedText: Sendable, Equatable {
   /// Empties every buffer, keeping their storage.
   mutating func removeAll() {
     isIdentity = false
-    folded.removeAll(keepingCapacity: true)
-    sourceStart.removeAll(keepingCapacity: true)
-    sourceEnd.removeAll(keepingCapacity: true)
-    isUppercase.removeAll(keepingCapacity: true)
-    scalarUTF8Offsets.removeAll(keepingCapacity: true)
+    // Emptying an array that is already empty still costs a call; ASCII text leaves three
+    // of these empty, comment after comment.
+    if !folded.isEmpty { folded.removeAll(keepingCapacity: true) }
+    if !sourceStart.isEmpty { sourceStart.removeAll(keepingCapacity: true) }
+    if !sourceEnd.isEmpty { sourceEnd.removeAll(keepingCapacity: true) }
+    if !uppercase.isEmpty { uppercase.removeAll(keepingCapacity: true) }
+    if !original.isEmpty { original.removeAll(keepingCapacity: true) }
+    if !scalarUTF8Offsets.isEmpty { scalarUTF8Offsets.removeAll(keepingCapacity: true) }
   }
 
   @inline(__always)
@@ -159,7 +169,7 @@ public struct NormalizedText: Sendable, Equatable {
     folded.append(byte)
     sourceStart.append(scalar)
     sourceEnd.append(scalar + 1)
-    isUppercase.append(uppercase)
+    self.uppercase.append(uppercase)
   }
 
   /// A dropped combining mark: the previous folded byte's span grows to cover it.

@@ -28,6 +28,8 @@ struct Tokenizer: Sendable, Equatable {
     var sentence: Int
     var clause: Int
     var isNegator: Bool
+    /// Whether the piece is a word that starts a clause (`but`, `however`).
+    var opensClause = false
 
     /// Letters of the piece that were uppercase in the original, and all its letters (only
     /// abbreviations' case rules ask, so this is not counted for every piece).
@@ -35,7 +37,7 @@ struct Tokenizer: Sendable, Equatable {
       var uppercase = 0, letters = 0
       for j in range where Tokenizer.isLetter(normalized.folded[j]) {
         letters += 1
-        if normalized.isUppercase[j] { uppercase += 1 }
+        if normalized.isUppercase(j) { uppercase += 1 }
       }
       return (uppercase, letters)
     }
@@ -62,61 +64,82 @@ struct Tokenizer: Sendable, Equatable {
     pieces.removeAll(keepingCapacity: true)
     var state = State(pieces: pieces)
     pieces = []
+    var position = Position()
     normalized.folded.withUnsafeBufferPointer { b in
-      let n = b.count
-      var i = 0
-      while i < n {
-        let c = b[i]
-        if Self.isLetter(c) || Self.isDigit(c) {
-          let start = i
-          var hasLetter = false
-          var hasDigit = false
-          var hasApostrophe = false
-          while i < n {
-            let d = b[i]
-            if Self.isLetter(d) {
-              hasLetter = true
-              i += 1
-              while i < n, Self.isLetter(b[i]) { i += 1 }  // the rest of a run of letters at once
-            } else if Self.isDigit(d) {
-              hasDigit = true
-              i += 1
-            } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
-              hasApostrophe = true
-              if i + 1 < n, Self.isLetter(b[i + 1]) {
-                i += 1
-              } else {
-                if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
-                break
-              }
-            } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
-              Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
-            {
-              i += 1
-            } else {
-              break
-            }
-          }
-          let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
-          emitWord(start..<i, kind: kind, apostrophe: hasApostrophe, bytes: b, state: &state)
-          continue
-        }
-        switch c {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
-          UInt8(ascii: "\r"):
-          state.pendingSentence = true
-        case UInt8(ascii: ";"), UInt8(ascii: ":"):
-          state.pendingClause = true
-        case UInt8(ascii: "&"):
-          state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false,
-                     opensClause: false)
-        default:
-          break
-        }
-        i += 1
-      }
+      walk(b, position: &position,
+           run: { range, kind, apostrophe, position in
+             state.position = position
+             emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, state: &state)
+             position = state.position
+           },
+           ampersand: { i, position in
+             state.position = position
+             state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false, opensClause: false)
+             position = state.position
+           })
     }
     pieces = state.pieces
+  }
+
+  /// Walks folded bytes: each run of letters and digits goes to `run` with its kind and
+  /// whether it holds an apostrophe, each `&` to `ampersand`; sentence and clause marks move
+  /// `position` on. (`pieces(of:into:)` turns runs into pieces; the analyser, into tokens
+  /// through its cache of runs.)
+  @inline(__always)
+  func walk(_ b: Bytes, position: inout Position,
+            run: (Range<Int>, Token.Kind, Bool, inout Position) -> Void,
+            ampersand: (Int, inout Position) -> Void) {
+    let n = b.count
+    var i = 0
+    while i < n {
+      let c = b[i]
+      if Self.isLetter(c) || Self.isDigit(c) {
+        let start = i
+        var hasLetter = false
+        var hasDigit = false
+        var hasApostrophe = false
+        while i < n {
+          let d = b[i]
+          if Self.isLetter(d) {
+            hasLetter = true
+            i += 1
+            while i < n, Self.isLetter(b[i]) { i += 1 }  // the rest of a run of letters at once
+          } else if Self.isDigit(d) {
+            hasDigit = true
+            i += 1
+          } else if d == UInt8(ascii: "'"), i > start, Self.isLetter(b[i - 1]) {
+            hasApostrophe = true
+            if i + 1 < n, Self.isLetter(b[i + 1]) {
+              i += 1
+            } else {
+              if b[i - 1] == UInt8(ascii: "s") { i += 1 }  // parents'
+              break
+            }
+          } else if d == UInt8(ascii: ".") || d == UInt8(ascii: ","), !hasLetter,
+            Self.isDigit(b[i - 1]), i + 1 < n, Self.isDigit(b[i + 1])
+          {
+            i += 1
+          } else {
+            break
+          }
+        }
+        let kind: Token.Kind = hasLetter ? (hasDigit ? .alphanumeric : .word) : .number
+        run(start..<i, kind, hasApostrophe, &position)
+        continue
+      }
+      switch c {
+      case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"),
+        UInt8(ascii: "\r"):
+        position.pendingSentence = true
+      case UInt8(ascii: ";"), UInt8(ascii: ":"):
+        position.pendingClause = true
+      case UInt8(ascii: "&"):
+        ampersand(i, &position)
+      default:
+        break
+      }
+      i += 1
+    }
   }
 
   /// The pieces of `normalized` in a new array.
@@ -136,34 +159,50 @@ struct Tokenizer: Sendable, Equatable {
 
   typealias Bytes = UnsafeBufferPointer<UInt8>
 
-  /// Running sentence/clause counters and the pieces so far.
-  struct State {
-    var pieces: [Piece]
+  /// Where the next piece goes: the sentence and clause counters, and the sentence or clause
+  /// marks seen since the last piece.
+  struct Position {
     var sentence = 0
     var clause = 0
     var pendingSentence = false
     var pendingClause = false
+    var isFirst = true
+
+    /// The sentence and clause of the next piece; a clause-opening word (`but`) starts a
+    /// clause of its own unless it is the first piece.
+    @inline(__always)
+    mutating func next(opensClause: Bool) -> (sentence: Int, clause: Int) {
+      if !isFirst {
+        if pendingSentence {
+          sentence += 1
+          clause += 1
+        } else if pendingClause || opensClause {
+          clause += 1
+        }
+      }
+      isFirst = false
+      pendingSentence = false
+      pendingClause = false
+      return (sentence, clause)
+    }
+  }
+
+  /// Running sentence/clause counters and the pieces so far.
+  struct State {
+    var pieces: [Piece]
+    var position = Position()
 
     mutating func emit(_ range: Range<Int>, text: Range<Int>, replacement: Replacement = .none,
                        kind: Token.Kind, negator: Bool, opensClause: Bool)
     {
-      if !pieces.isEmpty {
-        if pendingSentence {
-          sentence += 1
-          clause += 1
-        } else if pendingClause || (opensClause && pieces[pieces.count - 1].clause == clause) {
-          clause += 1
-        }
-      }
-      pendingSentence = false
-      pendingClause = false
+      let (sentence, clause) = position.next(opensClause: opensClause)
       pieces.append(Piece(range: range, textRange: text, replacement: replacement, kind: kind,
-                          sentence: sentence, clause: clause, isNegator: negator))
+                          sentence: sentence, clause: clause, isNegator: negator, opensClause: opensClause))
     }
   }
 
   /// Emits one letter/digit run, splitting contractions and possessives.
-  private func emitWord(_ range: Range<Int>, kind: Token.Kind, apostrophe hasApostrophe: Bool, bytes b: Bytes,
+  func emitWord(_ range: Range<Int>, kind: Token.Kind, apostrophe hasApostrophe: Bool, bytes b: Bytes,
                         state: inout State)
   {
     guard kind == .word else {

@@ -11,15 +11,32 @@ public struct WordCache: Sendable {
     var stem: String
   }
 
+  /// One token a run of letters and digits reads as, relative to the run: `don't` is two
+  /// (`do`, and `not` covering `n't`), `child's` one (`child`, covering all of `child's`).
+  struct RunPart: Sendable {
+    /// The folded bytes the token covers, from the run's start.
+    var lo: Int32
+    var hi: Int32
+    /// Where the token's text ends (for abbreviations' case rules).
+    var textHi: Int32
+    var word: Int32
+    var kind: Token.Kind
+    var isNegator: Bool
+    var opensClause: Bool
+  }
+
   private(set) var entries: [Entry] = []
   /// Per word, the number of the ``Abbreviations`` list of domain phrases starting with its
   /// stem (-1: none); beside `entries`, not in them, so reading it copies no strings.
   private(set) var abbreviationLists: [Int32] = []
-  /// Every key's bytes, back to back: entry `i`'s are `keyBytes[keyStart[i]..<keyStart[i + 1]]`.
-  private var keyBytes: [UInt8] = []
-  private var keyStart: [Int32] = [0]
-  /// Open addressing by hash: entry number, or -1 for an empty slot; a power of two long.
-  private var slots = [Int32](repeating: -1, count: 1024)
+  private var words = ByteKeyIndex()
+  /// Runs of letters and digits seen, by their folded bytes: run `i`'s tokens are
+  /// `runParts[runPartStart[i]..<runPartStart[i + 1]]`. A run recurs far more often than it
+  /// is new, so the tokenizer's contraction, negation and clause checks and the word lookups
+  /// are done once per distinct run, not per occurrence.
+  private var runs = ByteKeyIndex()
+  private(set) var runParts: [RunPart] = []
+  private var runPartStart: [Int32] = [0]
   /// Scratch for stemming a new word.
   var buffer: [UInt8] = []
   /// Changes each time the cache is emptied (word numbers start again from 0).
@@ -28,71 +45,40 @@ public struct WordCache: Sendable {
   public init() {}
 
   /// The number of the word with these bytes, if seen.
-  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-    return keyBytes.withUnsafeBufferPointer { bytes in
-      while true {
-        let id = slots[slot]
-        if id < 0 { return nil }
-        let lo = Int(keyStart[Int(id)]), hi = Int(keyStart[Int(id) + 1])
-        if hi - lo == key.count, Self.equal(bytes, from: lo, key) { return id }
-        slot = (slot + 1) & mask
-      }
-    }
-  }
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? { words.find(key) }
 
   /// Adds a word not yet in the cache and returns its number.
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ entry: Entry, abbreviationList: Int32 = -1) -> Int32 {
-    if (entries.count + 1) * 2 > slots.count { grow() }
-    let id = Int32(entries.count)
+    let id = words.insert(key)
     entries.append(entry)
     abbreviationLists.append(abbreviationList)
-    keyBytes.append(contentsOf: key)
-    keyStart.append(Int32(keyBytes.count))
-    place(id, hash: Self.hash(key))
     return id
+  }
+
+  /// Where the tokens of the run with these bytes are in `runParts`, if the run was seen.
+  func findRun(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard let id = runs.find(key) else { return nil }
+    return Int(runPartStart[Int(id)])..<Int(runPartStart[Int(id) + 1])
+  }
+
+  /// Remembers a run's tokens and returns where they are in `runParts`.
+  mutating func insertRun(_ key: UnsafeBufferPointer<UInt8>, parts: some Collection<RunPart>) -> Range<Int> {
+    _ = runs.insert(key)
+    let start = runParts.count
+    runParts.append(contentsOf: parts)
+    runPartStart.append(Int32(runParts.count))
+    return start..<runParts.count
   }
 
   /// Empties the cache when it holds `limit` words, so varied input cannot grow it forever.
   mutating func bound(_ limit: Int) {
-    guard entries.count >= limit else { return }
+    guard entries.count >= limit || runs.count >= limit else { return }
     entries.removeAll(keepingCapacity: true)
     abbreviationLists.removeAll(keepingCapacity: true)
-    keyBytes.removeAll(keepingCapacity: true)
-    keyStart = [0]
-    for i in slots.indices { slots[i] = -1 }
+    words.removeAll()
+    runs.removeAll()
+    runParts.removeAll(keepingCapacity: true)
+    runPartStart = [0]
     generation += 1
-  }
-
-  private mutating func place(_ id: Int32, hash: UInt64) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = id
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    for id in entries.indices {
-      let lo = Int(keyStart[id]), hi = Int(keyStart[id + 1])
-      let hash = keyBytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-      place(Int32(id), hash: hash)
-    }
-  }
-
-  /// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    h ^= h >> 29
-    h = h &* 0xbf58_476d_1ce4_e5b9
-    return h ^ (h >> 32)
-  }
-
-  @inline(__always)
-  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    for i in 0..<key.count where bytes[start + i] != key[i] { return false }
-    return true
   }
 }

@@ -118,4 +118,36 @@ import Testing
       for await result in group { #expect(result == expected) }
     }
   }
+
+  @Test("a cache reused from comment to comment (runs remembered whole) gives the tokens of a fresh one")
+  func reusedCache() {
+    let texts = [
+      "But the EPs don't listen; however, our EP can't come & the parents' group won't wait.",
+      "eps but they're DONT cant CANNOT. The SALT/SLT report: 18 months, 2.5 years",
+      "BUT the EHC plan is late... but it's the parents' fault? no - Dont know; the Ed Psych said so",
+      "THE COUNCIL NEVER LISTENS TO EPS AND THE EHC PLAN IS LATE",
+      "café naïve Zoë doesn't can't won’t the EPs & EPs but eps",
+    ]
+    var shared = WordCache()
+    for _ in 0..<2 {
+      for text in texts {
+        let reused = analyzer.analyze(text, cache: &shared)
+        let fresh = analyzer.analyze(text)
+        #expect(reused.tokens.map(\.text) == fresh.tokens.map(\.text), "\(text)")
+        #expect(reused.tokens.map(\.stem) == fresh.tokens.map(\.stem), "\(text)")
+        #expect(reused.tokens.map(\.span) == fresh.tokens.map(\.span), "\(text)")
+        #expect(reused.tokens.map(\.clause) == fresh.tokens.map(\.clause), "\(text)")
+        #expect(reused.tokens.map(\.isNegator) == fresh.tokens.map(\.isNegator), "\(text)")
+        #expect(reused.tokens.map(\.kind) == fresh.tokens.map(\.kind), "\(text)")
+      }
+    }
+    // The tokens agree with the tokenizer's pieces, which apply its rules to every word.
+    let text = texts[0]
+    let normalized = TextNormalizer().normalize(text)
+    let pieces = Tokenizer().pieces(of: normalized)
+    let tokens = analyzer.analyze(text, cache: &shared).tokens
+    #expect(tokens.count == pieces.count, "EP and EPs become the canonical EP one for one; no phrase here merges")
+    #expect(tokens.filter(\.isNegator).count == pieces.filter(\.isNegator).count)
+    #expect(tokens.last?.clause == pieces.last?.clause)
+  }
 }

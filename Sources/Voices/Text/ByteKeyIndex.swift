@@ -1,0 +1,90 @@
+/// Numbers byte strings in order of first sight and finds them again by their bytes: an
+/// open-addressing table over keys stored end to end, so a lookup hashes and compares bytes and
+/// allocates nothing. The `WordCache` keeps two, for words and for runs of letters.
+struct ByteKeyIndex: Sendable {
+  /// Every key's bytes, back to back: key `i`'s are `keyBytes[keyStart[i]..<keyStart[i + 1]]`.
+  private var keyBytes: [UInt8] = []
+  private var keyStart: [Int32] = [0]
+  /// Open addressing by hash: key number, or -1 for an empty slot; a power of two long.
+  private var slots = [Int32](repeating: -1, count: 1024)
+
+  var count: Int { keyStart.count - 1 }
+
+  /// The number of the key with these bytes, if seen.
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+    return keyBytes.withUnsafeBufferPointer { bytes in
+      keyStart.withUnsafeBufferPointer { starts in
+        slots.withUnsafeBufferPointer { slots in
+          while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            let lo = Int(starts[Int(id)]), hi = Int(starts[Int(id) + 1])
+            if hi - lo == key.count, Self.equal(bytes, from: lo, key) { return id }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
+    }
+  }
+
+  /// Adds a key not yet present and returns its number (the count before).
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if (count + 1) * 2 > slots.count { grow() }
+    let id = Int32(count)
+    keyBytes.append(contentsOf: key)
+    keyStart.append(Int32(keyBytes.count))
+    place(id, hash: Self.hash(key))
+    return id
+  }
+
+  mutating func removeAll() {
+    keyBytes.removeAll(keepingCapacity: true)
+    keyStart = [0]
+    for i in slots.indices { slots[i] = -1 }
+  }
+
+  private mutating func place(_ id: Int32, hash: UInt64) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = id
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    for id in 0..<count {
+      let lo = Int(keyStart[id]), hi = Int(keyStart[id + 1])
+      let hash = keyBytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+      place(Int32(id), hash: hash)
+    }
+  }
+
+  /// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    h ^= h >> 29
+    h = h &* 0xbf58_476d_1ce4_e5b9
+    return h ^ (h >> 32)
+  }
+
+  /// Whether `bytes[start...]` begins with `key`, eight bytes at a time (most words are short).
+  @inline(__always)
+  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let stored = bytes.baseAddress, let wanted = key.baseAddress else { return key.isEmpty }
+    let a = UnsafeRawPointer(stored + start), b = UnsafeRawPointer(wanted)
+    let n = key.count
+    var i = 0
+    while i + 8 <= n {
+      if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+      i += 8
+    }
+    while i < n {
+      if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+      i += 1
+    }
+    return true
+  }
+}
