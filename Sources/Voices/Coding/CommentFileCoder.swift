@@ -54,17 +54,18 @@ public struct CommentFileCoder: Sendable {
     var batch: [CodedComment] = []
     batch.reserveCapacity(batchSize)
     var header = true
-    try CSVReader.forEachRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
-      let f = record.fields
+    // Records as bytes: only the id and the text become strings, whatever else a row holds.
+    try CSVReader.forEachRawRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
       if header {
         header = false
+        let f = record.record().fields
         guard let i = f.firstIndex(of: idColumn) else { throw CommentFileError.missingColumn(file: path, column: idColumn, columns: f) }
         guard let t = f.firstIndex(of: textColumn) else { throw CommentFileError.missingColumn(file: path, column: textColumn, columns: f) }
         (idIndex, textIndex) = (i, t)
         return
       }
-      batch.append(CodedComment(responseId: idIndex < f.count ? f[idIndex] : "", text: textIndex < f.count ? f[textIndex] : "",
-                                audience: audience))
+      batch.append(CodedComment(responseId: idIndex < record.count ? record.string(idIndex) : "",
+                                text: textIndex < record.count ? record.string(textIndex) : "", audience: audience))
       if batch.count >= batchSize {
         writer.submit(&batch)
         batch.reserveCapacity(batchSize)

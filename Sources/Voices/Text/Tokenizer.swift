@@ -31,17 +31,6 @@ struct Tokenizer: Sendable, Equatable {
     /// Whether the piece is a word that starts a clause (`but`, `however`).
     var opensClause = false
 
-    /// Letters of the piece that were uppercase in the original, and all its letters (only
-    /// abbreviations' case rules ask, so this is not counted for every piece).
-    func letterCase(in normalized: NormalizedText) -> (uppercase: Int, letters: Int) {
-      var uppercase = 0, letters = 0
-      for j in range where Tokenizer.isLetter(normalized.folded[j]) {
-        letters += 1
-        if normalized.isUppercase(j) { uppercase += 1 }
-      }
-      return (uppercase, letters)
-    }
-
     /// The piece's text as bytes, valid inside `body` only.
     func withText<R>(in folded: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
       if replacement != .none {
