@@ -54,6 +54,10 @@ public struct CommentFileCoder: Sendable {
     var batch: [CodedComment] = []
     batch.reserveCapacity(batchSize)
     var header = true
+    // Copies of `self`'s fields: a closure that reads `self` copies the whole coder, engine and
+    // all, per row (retaining every one of the engine's arrays, whose counts the coding threads
+    // were touching too: a seventh of the time went to that).
+    let audience = audience, batchSize = batchSize
     // Records as bytes: only the id and the text become strings, whatever else a row holds.
     try CSVReader.forEachRawRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
       if header {
