@@ -46,7 +46,7 @@ extension CodingEngine {
   }
 
   public func makeScratch() -> Scratch {
-    Scratch(nodes: trieHasChildren.count, groups: groupCount, themes: codebook.themes.count)
+    Scratch(nodes: trieChildTerms.count, groups: groupCount, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -227,10 +227,14 @@ extension CodingEngine {
         guard j < n else { break }
         var nextLive = 0
         let terms = tokenTerms[j]
-        for x in 0..<live where trieHasChildren[Int(states[x])] {
+        for x in 0..<live {
           let state = states[x]
+          let childTerms = trieChildTerms[Int(state)]
+          guard childTerms != 0 else { continue }
           for k in Int(terms.start)..<Int(terms.start + terms.count) {
-            if let child = trieEdges[UInt64(state) << 32 | UInt64(UInt32(termArena[k]))] {
+            let term = UInt64(UInt32(termArena[k]))
+            guard childTerms & (1 << (term & 63)) != 0 else { continue }
+            if let child = trieEdges[UInt64(state) << 32 | term] {
               next[nextLive] = child
               nextLive += 1
             }

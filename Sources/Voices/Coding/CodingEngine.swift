@@ -43,10 +43,13 @@ public struct CodingEngine: Sendable {
   let stemTerms: [String: Int32]
   let formTerms: [String: Int32]
   let prefixTerms: [(prefix: [UInt8], id: Int32)]
-  // Phrase trie: edges below the root keyed by `node << 32 | term`, whether a node has any,
-  // and the groups each node completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
+  // Phrase trie: edges below the root keyed by `node << 32 | term`, and the groups each node
+  // completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
   let trieEdges: EdgeTable
-  let trieHasChildren: [Bool]
+  /// Per node, bit `term % 64` set for each child's term (0: no children): most steps of the
+  /// walk lead nowhere, and this answers most of them without probing `trieEdges`, whose
+  /// cache misses were the walk's main cost.
+  let trieChildTerms: [UInt64]
   let acceptStart: [Int32]
   let acceptGroups: [Int32]
   /// The root's children as a dense table by term id (-1: none), the hottest lookup.
@@ -90,7 +93,9 @@ public struct CodingEngine: Sendable {
       for (term, child) in children { edges[UInt64(node) << 32 | UInt64(UInt32(term))] = child }
     }
     trieEdges = EdgeTable(edges)
-    trieHasChildren = builder.trieChildren.map { !$0.isEmpty }
+    trieChildTerms = builder.trieChildren.map { children in
+      children.keys.reduce(UInt64(0)) { $0 | 1 << UInt64(UInt32($1) & 63) }
+    }
     (acceptStart, acceptGroups) = Self.compressed(builder.trieAccepts)
     polarities = codebook.themes.map(\.polarity)
     var root = [Int32](repeating: -1, count: Int(builder.nextTerm))

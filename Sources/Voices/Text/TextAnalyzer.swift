@@ -210,19 +210,24 @@ public struct TextAnalyzer: Sendable {
       let first = tokens[i]
       let list = cache.abbreviationLists[Int(first.word)]
       if list >= 0, first.kind == .word || first.kind == .alphanumeric {
-        let candidates = abbreviations.lists[Int(list)]
-        for entry in candidates {
-          let k = entry.stems.count
+        // Entries are read in place, not copied (a copy retains and releases each of their
+        // arrays and strings); the first word's stem is the list's, so matching starts at the
+        // second.
+        let list = Int(list)
+        for e in abbreviations.lists[list].indices {
+          let k = abbreviations.lists[list][e].stems.count
           guard i + k <= tokens.count else { continue }
           var matches = true
-          for j in 0..<k {
+          for j in stride(from: 1, to: k, by: 1) {
             let t = tokens[i + j]
-            if t.clause != first.clause || t.kind == .number || cache.entries[Int(t.word)].stem != entry.stems[j] {
+            if t.clause != first.clause || t.kind == .number
+              || cache.entries[Int(t.word)].stem != abbreviations.lists[list][e].stems[j] {
               matches = false
               break
             }
           }
           guard matches else { continue }
+          let entry = abbreviations.lists[list][e]
           if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
           guard caseAllows(entry.caseRule, folded: scan.folded[i], normalized: scan.normalized, shouting: shouting ?? false)
           else { continue }
