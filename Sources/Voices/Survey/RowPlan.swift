@@ -87,8 +87,8 @@ final class RowPlan {
   /// were seen before takes their values from `interner` without making text of them at all.
   func response(from record: RawRecord, origin: ResponseOrigin, diagnostics: inout [Diagnostic],
                 interner: inout ResponseInterner) -> Response? {
-    let location = SourceLocation(file: origin.file, row: record.row)
-    func at(_ column: Int) -> SourceLocation { SourceLocation(file: location.file, row: location.row, column: column + 1) }
+    // Locations are made only for diagnostics (one per row would retain the file name).
+    func at(_ column: Int) -> SourceLocation { SourceLocation(file: origin.file, row: record.row, column: column + 1) }
 
     var weight = 1
     if let column = attendanceColumn {
@@ -142,7 +142,8 @@ final class RowPlan {
           read.append(known)
           continue
         }
-        let answer = self.answer(measures[index], String(decoding: cell, as: UTF8.self), location: location, diagnostics: &diagnostics)
+        let answer = self.answer(measures[index], String(decoding: cell, as: UTF8.self), file: origin.file, row: record.row,
+                                 diagnostics: &diagnostics)
         if answer.reading == .unrecognised { recognised = false } else { interner.rememberAnswer(answer, measure: index) }
         read.append(answer)
       }
@@ -161,7 +162,7 @@ final class RowPlan {
 
   /// The answer in one measure cell (`field`, as read); an unrecognised answer adds an error
   /// diagnostic.
-  private func answer(_ plan: MeasurePlan, _ field: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> MeasureAnswer {
+  private func answer(_ plan: MeasurePlan, _ field: String, file: String, row: Int, diagnostics: inout [Diagnostic]) -> MeasureAnswer {
     let raw = meaning(of: field)
     let reading = plan.scale.read(raw, using: plan.index)
     var asRead = field
@@ -170,7 +171,7 @@ final class RowPlan {
     }
     if reading == .unrecognised {
       let expected = plan.scale.labels.prefix(11).map { "\"\($0)\"" }.joined(separator: ", ")
-      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: location.file, row: location.row, column: plan.column + 1),
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, row: row, column: plan.column + 1),
         column: columns[plan.column], value: raw,
         "not an answer on the \(plan.scale.id) scale of measure \(plan.measure.measure); expected one of \(expected) or \"Don't know\"/\"Prefer not to say\" (define a custom scale in the manifest if the labels differ)"))
     }

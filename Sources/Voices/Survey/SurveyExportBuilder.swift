@@ -83,7 +83,8 @@ struct SurveyExportBuilder {
   private mutating func addData(_ record: RawRecord, plan: RowPlan) {
     dataRows += 1
     accounting.read += 1
-    let location = SourceLocation(file: file, row: record.row)
+    // Made only for a diagnostic: a location per row retains and releases the file name.
+    var location: SourceLocation { SourceLocation(file: file, row: record.row) }
     if (0..<record.count).allSatisfy({ CellText.isBlank(record[$0]) }) {
       accounting.reject("blank row")
       diagnostics.append(Diagnostic(.warning, at: location, "blank row skipped"))

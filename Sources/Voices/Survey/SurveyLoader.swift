@@ -30,9 +30,15 @@ public enum SurveyLoader {
       let table = try XLSXReader.read(contentsOf: url, file: file, sheet: manifest.sheet.map(SheetSelector.init), limits: limits)
       return load(table, manifest: manifest, name: name, keepingFreeText: keepingFreeText)
     case .csv:
-      var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file, keepingFreeText: keepingFreeText)
-      let summary = try CSVReader.forEachRawRecord(contentsOf: url, file: file, limits: limits) { builder.add($0) }
-      return builder.finish(warnings: summary.warnings)
+      // Read once, checking UTF-8 on the way; only a file that is not UTF-8 is read again.
+      func read(restartable: Bool) throws -> SurveyExport {
+        var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file, keepingFreeText: keepingFreeText)
+        let summary = try CSVReader.forEachRawRecord(contentsOf: url, file: file, limits: limits, restartable: restartable) {
+          builder.add($0)
+        }
+        return builder.finish(warnings: summary.warnings)
+      }
+      do { return try read(restartable: true) } catch is CSVReader.NotUTF8 { return try read(restartable: false) }
     }
   }
 
@@ -66,9 +72,9 @@ public enum SurveyLoader {
     var slotOf = [Int32](repeating: -1, count: responses.count)
     var withId = 0, distinct = 0
     for index in responses.indices {
-      guard let id = responses[index].respondentId else { continue }
+      guard var id = responses[index].respondentId else { continue }
       withId += 1
-      var slot = id.hashValue & mask
+      var slot = Int(truncatingIfNeeded: id.withUTF8 { CellsKey.hash($0) }) & mask
       while kept[slot] >= 0, responses[Int(kept[slot])].respondentId != id { slot = (slot + 1) & mask }
       slotOf[index] = Int32(slot)
       guard kept[slot] >= 0 else {

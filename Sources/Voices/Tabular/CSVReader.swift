@@ -65,16 +65,25 @@ public enum CSVReader {
 
   /// Streams a CSV file as `forEachRecord` does, handing each record over as bytes (see
   /// `RawRecord`) for readers that make text of only some fields.
+  ///
+  /// - Parameter restartable: Whether the caller can throw away what `body` was given and read
+  ///   again. Then a file without a byte order mark is checked for UTF-8 as it is parsed, not
+  ///   in a pass of its own before (one read of the file instead of two), and a file that turns
+  ///   out not to be UTF-8 ends the read with `CSVReader.NotUTF8`: read it again with
+  ///   `restartable` false, which decodes it as Windows-1252 from the first record.
   @discardableResult
   static func forEachRawRecord(
     contentsOf url: URL, file: String? = nil, dialect: CSVDialect? = nil,
     limits: ReadLimits = .standard, chunkSize: Int = CSVByteSource.defaultChunkSize,
-    _ body: (RawRecord) throws -> Void
+    restartable: Bool = false, _ body: (RawRecord) throws -> Void
   ) throws -> CSVReadSummary {
     var source = try CSVByteSource(contentsOf: url, file: file ?? url.path, chunkSize: chunkSize)
     defer { source.closeFile() }
-    return try stream(&source, dialect: dialect, limits: limits, body)
+    return try stream(&source, dialect: dialect, limits: limits, restartable: restartable, body)
   }
+
+  /// A restartable read met bytes that are not UTF-8 (see `forEachRawRecord`).
+  struct NotUTF8: Error {}
 
   // MARK: - Internal forms with a chunk size, for tests
 
@@ -110,7 +119,7 @@ public enum CSVReader {
 
   /// Detects the encoding, sniffs the dialect and parses, chunk by chunk.
   static func stream(
-    _ source: inout CSVByteSource, dialect: CSVDialect?, limits: ReadLimits,
+    _ source: inout CSVByteSource, dialect: CSVDialect?, limits: ReadLimits, restartable: Bool = false,
     _ body: (RawRecord) throws -> Void
   ) throws -> CSVReadSummary {
     let file = source.file
@@ -120,6 +129,8 @@ public enum CSVReader {
     var encoding = TextEncoding.utf8
     var warnings: [ReadWarning] = []
     var transcoder: UTF16Transcoder?
+    /// Checks UTF-8 chunk by chunk as the parser reads (restartable reads only).
+    var validator: UTF8Validator?
     switch TextDecoding.byteOrderMark(in: head) {
     case .utf8:
       head.removeFirst(3)
@@ -131,6 +142,8 @@ public enum CSVReader {
       encoding = .utf16BE
       transcoder = UTF16Transcoder(bigEndian: true, file: file, startOffset: 2)
       head.removeFirst(2)
+    case nil where restartable:
+      validator = UTF8Validator()
     case nil:
       if let bad = try firstInvalidUTF8(&source, head: head) {
         encoding = .windows1252
@@ -168,13 +181,18 @@ public enum CSVReader {
     var parser = CSVParser(
       file: file, dialect: chosen, limits: limits,
       fieldEncoding: encoding == .windows1252 ? .windows1252 : .utf8)
+    func parse(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+      if validator != nil, validator!.feed(chunk) != nil { throw NotUTF8() }
+      try parser.consume(chunk, body)
+    }
     for chunk in prefix {
-      try chunk.withUnsafeBufferPointer { try parser.consume($0, body) }
+      try chunk.withUnsafeBufferPointer { try parse($0) }
     }
     prefix = []
     while let chunk = try chunks.next() {
-      try chunk.withUnsafeBufferPointer { try parser.consume($0, body) }
+      try chunk.withUnsafeBufferPointer { try parse($0) }
     }
+    if validator?.finish() != nil { throw NotUTF8() }
     try parser.finish(body)
     return CSVReadSummary(
       dialect: chosen, encoding: encoding, recordCount: parser.recordCount, warnings: warnings)

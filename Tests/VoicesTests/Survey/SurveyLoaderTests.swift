@@ -84,6 +84,7 @@ func manifest(_ json: String) throws -> Manifest {
       #expect(export.responses == expected.responses)
       #expect(export.accounting == expected.accounting)
       #expect(export.diagnostics.filter { !$0.message.contains("Windows-1252") }.map(\.description) == expected.diagnostics.map(\.description))
+      #expect(export.diagnostics.contains { $0.message.contains("read the whole file as Windows-1252") } == (data == windows1252))
     }
     #expect(expected.accounting.rejectedBy == ["blank row": 1, "too many fields": 1])
     #expect(expected.responses.map { $0.breakdowns["locality"] } == ["North", nil, "Caf\u{00E9} quarter", "Caf\u{00E9} quarter"])

@@ -93,4 +93,29 @@ import Testing
     }
     #expect(seen == 3)
   }
+
+  @Test("a restartable read checks UTF-8 as it parses: the same records for UTF-8, NotUTF8 however late the bad byte")
+  func restartable() throws {
+    let utf8 = Array(Self.text.utf8)
+    var notUTF8 = utf8
+    notUTF8.append(contentsOf: Array("99,Agree,caf".utf8) + [0xE9] + Array("\r\n".utf8))  // é as Windows-1252
+    var truncated = utf8
+    truncated.append(contentsOf: [0xE2, 0x80])  // a three-byte sequence cut off at the end
+    for chunkSize in [1, 7, 64, 1 << 20] {
+      let url = try temporaryFile(utf8)
+      defer { try? FileManager.default.removeItem(at: url) }
+      var records: [Record] = []
+      try CSVReader.forEachRawRecord(contentsOf: url, file: "s.csv", chunkSize: chunkSize, restartable: true) { records.append($0.record()) }
+      #expect(records == (try CSVReader.read(contentsOf: url, file: "s.csv")).records, "chunk size \(chunkSize)")
+      for bytes in [notUTF8, truncated] {
+        let bad = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        #expect(throws: CSVReader.NotUTF8.self) {
+          try CSVReader.forEachRawRecord(contentsOf: bad, file: "s.csv", chunkSize: chunkSize, restartable: true) { _ in }
+        }
+        let summary = try CSVReader.forEachRawRecord(contentsOf: bad, file: "s.csv", chunkSize: chunkSize) { _ in }
+        #expect(summary.encoding == .windows1252)
+      }
+    }
+  }
 }
