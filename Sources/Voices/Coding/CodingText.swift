@@ -65,20 +65,35 @@ enum CodingText {
     }
   }
 
-  /// Whether `text` holds `@SQ@`: `memchr` finds each `@` (rare in comments), so the
-  /// check costs little next to reading the text once.
+  /// The tokens of text given as UTF-8 bytes (valid UTF-8), as ``tokens(of:into:scan:cache:)``
+  /// gives them for the same text as a `String`; no `String` is made unless it holds `@SQ@`.
+  static func tokens(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [CodingToken], scan: inout TextAnalyzer.Scan,
+                     cache: inout WordCache) {
+    guard !hasSmartSurveyQuote(bytes) else {
+      return self.tokens(of: String(decoding: bytes, as: UTF8.self), into: &tokens, scan: &scan, cache: &cache)
+    }
+    tokens.removeAll(keepingCapacity: true)
+    analyzer.scan(utf8: bytes, into: &scan, cache: &cache)
+    swap(&tokens, &scan.tokens)
+  }
+
+  /// Whether `text` holds `@SQ@`.
   static func hasSmartSurveyQuote(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { b in
-      guard b.count >= 4, let base = b.baseAddress else { return false }
-      var from = 0
-      while from <= b.count - 4, let found = memchr(base + from, Int32(UInt8(ascii: "@")), b.count - 3 - from) {
-        let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-        if b[at + 1] == UInt8(ascii: "S"), b[at + 2] == UInt8(ascii: "Q"), b[at + 3] == UInt8(ascii: "@") { return true }
-        from = at + 1
-      }
-      return false
+    return text.withUTF8 { hasSmartSurveyQuote($0) }
+  }
+
+  /// Whether the bytes hold `@SQ@`: `memchr` finds each `@` (rare in comments), so the
+  /// check costs little next to reading the text once.
+  static func hasSmartSurveyQuote(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard b.count >= 4, let base = b.baseAddress else { return false }
+    var from = 0
+    while from <= b.count - 4, let found = memchr(base + from, Int32(UInt8(ascii: "@")), b.count - 3 - from) {
+      let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+      if b[at + 1] == UInt8(ascii: "S"), b[at + 2] == UInt8(ascii: "Q"), b[at + 3] == UInt8(ascii: "@") { return true }
+      from = at + 1
     }
+    return false
   }
 
   /// The text of a token span: by UTF-8 offsets when known (O(1)), else by scalar offsets.

@@ -48,17 +48,42 @@ public struct CommentFileCoder: Sendable {
   ///   for a malformed file (what was written before the bad row stays written).
   public func run(file path: String, idColumn: String, textColumn: String,
                   write: @escaping @Sendable (Data) -> Void) throws {
-    let writer = BatchWriter(coder: self, write: write)
-    defer { writer.finish() }
+    if format == .csv, models == nil, let plainIDs = themeIDBytes {
+      // `id,themes` only: comments stay bytes from file to output, no `String` each.
+      let writer = BatchWriter<CommentBytes>(write: write) { [self] batch, scratches in
+        idThemesRows(batch, themeIDs: plainIDs, scratches: &scratches)
+      }
+      defer { writer.finish() }
+      try read(path, idColumn: idColumn, textColumn: textColumn, into: writer) { batch, id, text in
+        batch.append(id: id, text: text)
+      }
+    } else {
+      let writer = BatchWriter<[CodedComment]>(write: write) { [self] batch, scratches in
+        output(for: &batch, scratches: &scratches)
+      }
+      defer { writer.finish() }
+      let audience = audience  // a closure reading `self` would copy the whole coder per row
+      try read(path, idColumn: idColumn, textColumn: textColumn, into: writer) { batch, id, text in
+        batch.append(CodedComment(responseId: String(decoding: id, as: UTF8.self), text: String(decoding: text, as: UTF8.self),
+                                  audience: audience))
+      }
+    }
+  }
+
+  /// Reads the file's records as bytes, adding each row's id and text cells to batches of
+  /// `batchSize` handed to `writer`.
+  private func read<Batch: CommentBatch>(
+    _ path: String, idColumn: String, textColumn: String, into writer: BatchWriter<Batch>,
+    add: (inout Batch, _ id: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Void
+  ) throws {
+    // Copied out of `self`: a closure reading `self` copies the whole coder, engine and all,
+    // per row (retaining every one of the engine's arrays, whose counts the coding threads were
+    // touching too: a seventh of the time went to that).
+    let batchSize = batchSize
     var idIndex = -1, textIndex = -1
-    var batch: [CodedComment] = []
-    batch.reserveCapacity(batchSize)
+    var batch = Batch()
     var header = true
-    // Copies of `self`'s fields: a closure that reads `self` copies the whole coder, engine and
-    // all, per row (retaining every one of the engine's arrays, whose counts the coding threads
-    // were touching too: a seventh of the time went to that).
-    let audience = audience, batchSize = batchSize
-    // Records as bytes: only the id and the text become strings, whatever else a row holds.
+    let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     try CSVReader.forEachRawRecord(contentsOf: URL(fileURLWithPath: path), file: path) { record in
       if header {
         header = false
@@ -68,21 +93,15 @@ public struct CommentFileCoder: Sendable {
         (idIndex, textIndex) = (i, t)
         return
       }
-      batch.append(CodedComment(responseId: idIndex < record.count ? record.string(idIndex) : "",
-                                text: textIndex < record.count ? record.string(textIndex) : "", audience: audience))
-      if batch.count >= batchSize {
-        writer.submit(&batch)
-        batch.reserveCapacity(batchSize)
-      }
+      add(&batch, idIndex < record.count ? record[idIndex] : none, textIndex < record.count ? record[textIndex] : none)
+      if batch.count >= batchSize { writer.submit(&batch) }
     }
-    if !batch.isEmpty { writer.submit(&batch) }
+    if batch.count > 0 { writer.submit(&batch) }
   }
 
-  /// Codes and formats one batch (on every core).
+  /// Codes and formats one batch of comments as strings (on every core): JSON Lines, or CSV
+  /// with model themes or ids that need quoting.
   func output(for batch: inout [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
-    if format == .csv, models == nil, let plainIDs = themeIDBytes {
-      return idThemesRows(batch, themeIDs: plainIDs, scratches: &scratches)
-    }
     CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
     if let models {
       let proposals = FinalCoding.modelProposals(models.proposals(for: batch), of: batch)
@@ -102,17 +121,17 @@ public struct CommentFileCoder: Sendable {
   /// `id,themes` rows for a batch, each worker coding its slice and writing its rows' bytes:
   /// no assignments, evidence or per-row strings are made, which is most of the cost of coding
   /// a plain comment file once matching itself is fast.
-  func idThemesRows(_ batch: [CodedComment], themeIDs: [[UInt8]], scratches: inout [CodingEngine.Scratch]) -> Data {
+  func idThemesRows(_ batch: CommentBytes, themeIDs: [[UInt8]], scratches: inout [CodingEngine.Scratch]) -> Data {
     let engine = self.engine
     let mask = CodingRun.mask(for: audience, in: engine)
     let parts = CodingRun.slices(batch.count, engine: engine, scratches: &scratches) { range, scratch in
       var out: [UInt8] = []
       out.reserveCapacity(range.count * 48)
       var themes: [Int32] = []
-      for i in range {
-        TableWriter.appendCSVField(batch[i].responseId, to: &out)
+      batch.withComments(range) { id, text in
+        TableWriter.appendCSVField(utf8: id, to: &out)
         out.append(UInt8(ascii: ","))
-        engine.themeIndices(of: batch[i].text, mask: mask, scratch: &scratch, into: &themes)
+        engine.themeIndices(ofUTF8: text, mask: mask, scratch: &scratch, into: &themes)
         for (k, theme) in themes.enumerated() {
           if k > 0 { out.append(UInt8(ascii: ";")) }
           out.append(contentsOf: themeIDs[Int(theme)])
@@ -133,32 +152,33 @@ public struct CommentFileCoder: Sendable {
   /// A coded batch goes back to the reading thread, which empties it and fills it again: its
   /// comments' strings are then freed by the thread that made them. Freed on the coding
   /// threads instead, they made the allocator's lock the busiest thing in the process.
-  final class BatchWriter: @unchecked Sendable {
-    private let coder: CommentFileCoder
+  final class BatchWriter<Batch: CommentBatch>: @unchecked Sendable {
     private let write: @Sendable (Data) -> Void
+    private let output: (inout Batch, inout [CodingEngine.Scratch]) -> Data
     private let queue = DispatchQueue(label: "voices.comment-file-coder")
     private let slots = DispatchSemaphore(value: 2)
     /// Touched only on `queue`.
     private var scratches: [CodingEngine.Scratch] = []
     /// Coded batches waiting to be emptied by the reader.
-    private let coded = Mutex<[[CodedComment]]>([])
+    private let coded = Mutex<[Batch]>([])
 
-    init(coder: CommentFileCoder, write: @escaping @Sendable (Data) -> Void) {
-      self.coder = coder
+    /// - Parameter output: Codes and formats a batch (on `queue`).
+    init(write: @escaping @Sendable (Data) -> Void, output: @escaping (inout Batch, inout [CodingEngine.Scratch]) -> Data) {
       self.write = write
+      self.output = output
     }
 
     /// Takes `batch` to code and write once the batches before it are, leaving in `batch` an
-    /// empty array to fill next (a coded batch's storage when one is back).
-    func submit(_ batch: inout [CodedComment]) {
+    /// empty one to fill next (a coded batch's storage when one is back).
+    func submit(_ batch: inout Batch) {
       slots.wait()
-      var taken = coded.withLock { $0.popLast() } ?? []
-      taken.removeAll(keepingCapacity: true)
+      var taken = coded.withLock { $0.popLast() } ?? Batch()
+      taken.removeAll()
       swap(&taken, &batch)
       let box = BatchBox(consume taken)
       queue.async {
         var batch = box.take()  // the only reference, so coding in place copies nothing
-        self.write(self.coder.output(for: &batch, scratches: &self.scratches))
+        self.write(self.output(&batch, &self.scratches))
         self.coded.withLock { $0.append(batch) }
         self.slots.signal()
       }
@@ -166,16 +186,59 @@ public struct CommentFileCoder: Sendable {
 
     /// Hands a batch to the queue without keeping a second reference to its storage.
     final class BatchBox: @unchecked Sendable {
-      private var batch: [CodedComment]
-      init(_ batch: [CodedComment]) { self.batch = batch }
-      func take() -> [CodedComment] {
-        defer { batch = [] }
+      private var batch: Batch
+      init(_ batch: Batch) { self.batch = batch }
+      func take() -> Batch {
+        defer { batch = Batch() }
         return batch
       }
     }
 
     /// Waits until every submitted batch is written.
     func finish() { queue.sync {} }
+  }
+}
+
+/// What `CommentFileCoder` reads rows into: comments as strings, or as bytes.
+protocol CommentBatch: Sendable {
+  init()
+  var count: Int { get }
+  /// Empties the batch, keeping its storage.
+  mutating func removeAll()
+}
+
+extension Array: CommentBatch where Element == CodedComment {
+  mutating func removeAll() { removeAll(keepingCapacity: true) }
+}
+
+/// Comments as the file holds them: each one's id and text bytes, end to end.
+struct CommentBytes: CommentBatch {
+  private var bytes: [UInt8] = []
+  /// Per comment, where its id ends and where its text ends in `bytes`.
+  private var ends: [Int] = []
+
+  var count: Int { ends.count / 2 }
+
+  mutating func append(id: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: id)
+    ends.append(bytes.count)
+    bytes.append(contentsOf: text)
+    ends.append(bytes.count)
+  }
+
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+  }
+
+  /// Calls `body` with the id and text of each comment in `range`.
+  func withComments(_ range: Range<Int>, _ body: (_ id: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Void) {
+    bytes.withUnsafeBufferPointer { all in
+      for i in range {
+        let idStart = i == 0 ? 0 : ends[2 * i - 1], idEnd = ends[2 * i], textEnd = ends[2 * i + 1]
+        body(UnsafeBufferPointer(rebasing: all[idStart..<idEnd]), UnsafeBufferPointer(rebasing: all[idEnd..<textEnd]))
+      }
+    }
   }
 }
 

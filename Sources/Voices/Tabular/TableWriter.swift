@@ -32,15 +32,18 @@ public enum TableWriter {
   /// are doubled on the bytes (Foundation's replacingOccurrences is slow on hot paths).
   static func appendCSVField(_ field: String, to out: inout [UInt8]) {
     var field = field
-    field.withUTF8 { bytes in
-      guard needsQuotes(bytes) else { return out.append(contentsOf: bytes) }
-      out.append(UInt8(ascii: "\""))
-      for byte in bytes {
-        out.append(byte)
-        if byte == UInt8(ascii: "\"") { out.append(byte) }
-      }
-      out.append(UInt8(ascii: "\""))
+    field.withUTF8 { appendCSVField(utf8: $0, to: &out) }
+  }
+
+  /// The same for a field given as UTF-8 bytes.
+  static func appendCSVField(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    guard needsQuotes(bytes) else { return out.append(contentsOf: bytes) }
+    out.append(UInt8(ascii: "\""))
+    for byte in bytes {
+      out.append(byte)
+      if byte == UInt8(ascii: "\"") { out.append(byte) }
     }
+    out.append(UInt8(ascii: "\""))
   }
 
   private static func needsQuotes(_ b: UnsafeBufferPointer<UInt8>) -> Bool {

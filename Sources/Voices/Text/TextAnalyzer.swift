@@ -87,6 +87,18 @@ public struct TextAnalyzer: Sendable {
   /// was seen; the tokenizer's rules run only for new runs.
   func scan(_ text: String, into scan: inout Scan, cache: inout WordCache) {
     normalizer.normalize(text, into: &scan.normalized)
+    tokenize(into: &scan, cache: &cache)
+  }
+
+  /// The same for text given as UTF-8 bytes (which must be valid UTF-8), so a caller holding
+  /// bytes need not make a `String`.
+  func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, into scan: inout Scan, cache: inout WordCache) {
+    normalizer.normalize(utf8: bytes, into: &scan.normalized)
+    tokenize(into: &scan, cache: &cache)
+  }
+
+  /// The tokens of `scan.normalized` into `scan.tokens`.
+  private func tokenize(into scan: inout Scan, cache: inout WordCache) {
     cache.bound(200_000)
     var tokens = scan.tokens
     var folded = scan.folded

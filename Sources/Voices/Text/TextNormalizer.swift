@@ -33,11 +33,14 @@ public struct TextNormalizer: Sendable, Equatable {
 
   /// The same, into `out`, reusing its buffers (no allocation once they are large enough).
   func normalize(_ text: String, into out: inout NormalizedText) {
-    out.removeAll()
     var text = text
-    text.withUTF8 { bytes in
-      if !Self.foldASCII(bytes, into: &out) { fold(bytes, into: &out) }
-    }
+    text.withUTF8 { normalize(utf8: $0, into: &out) }
+  }
+
+  /// The same for text given as UTF-8 bytes (which must be valid UTF-8).
+  func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
+    out.removeAll()
+    if !Self.foldASCII(bytes, into: &out) { fold(bytes, into: &out) }
   }
 
   /// The common case, all-ASCII text: one byte out per byte in, offsets the identity (kept

@@ -42,10 +42,10 @@ import Testing
       Theme(id: "delay", label: "Delay", polarity: .difficulty, audience: .youngPeople, patterns: ["wait*", "delay*"]),
       Theme(id: "fine", label: "Fine", polarity: .positive, patterns: ["fine"]),
     ]))
-    let texts = ["we waited a few weeks", "a delay, then nothing", "fine", "no delay at all", ""]
+    let texts = ["we waited a few weeks", "a delay, then nothing", "fine", "no delay at all", "", "we@SQ@ve waited", "café, délai: waited"]
     let rows: [(String, String)] = (0..<3000).map { i in
       let id = i % 5 == 0 ? "r,\(i)" : i % 7 == 0 ? "r \"\(i)\"" : "r\(i)"
-      return (id, texts[i % 5])
+      return (id, texts[i % texts.count])
     }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("comment-file-\(UUID().uuidString).csv")
     try Data(TableWriter.csv([["text", "id"]] + rows.map { [$0.1, $0.0] }).utf8).write(to: url)
