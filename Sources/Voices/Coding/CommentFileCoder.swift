@@ -100,7 +100,7 @@ public struct CommentFileCoder: Sendable {
   }
 
   /// Codes and formats one batch of comments as strings (on every core): JSON Lines, or CSV
-  /// with model themes or ids that need quoting.
+  /// with model themes or with theme ids that need quoting.
   func output(for batch: inout [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
     CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
     if let models {
