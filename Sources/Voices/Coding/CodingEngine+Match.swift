@@ -101,19 +101,9 @@ extension CodingEngine {
 
   /// Only which themes one comment has, as indices into `codebook.themes` in codebook order:
   /// `code` without building assignments, for output that lists theme ids and nothing else.
-  func themeIndices(of text: String, mask: ThemeMask?, scratch: inout Scratch, into out: inout [Int32]) {
-    CodingText.tokens(of: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
-    themeIndices(mask: mask, scratch: &scratch, into: &out)
-  }
-
-  /// The same for a comment given as UTF-8 bytes (valid UTF-8).
+  /// The comment is given as UTF-8 bytes (valid UTF-8), as a comment file's reader holds it.
   func themeIndices(ofUTF8 text: UnsafeBufferPointer<UInt8>, mask: ThemeMask?, scratch: inout Scratch, into out: inout [Int32]) {
     CodingText.tokens(ofUTF8: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
-    themeIndices(mask: mask, scratch: &scratch, into: &out)
-  }
-
-  /// The themes of the tokens in `scratch`.
-  private func themeIndices(mask: ThemeMask?, scratch: inout Scratch, into out: inout [Int32]) {
     match(mask: mask, scratch: &scratch)
     out.removeAll(keepingCapacity: true)
     for f in scratch.found where out.last != f.theme { out.append(f.theme) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Shares one copy of values that many responses repeat, and remembers how a row's measure
 /// cells read so the next row with the same cells is not read again.
 ///
@@ -60,12 +58,11 @@ struct ResponseInterner {
   }
 }
 
-/// A row's cells as one run of bytes, each cell's length (4 bytes) then its bytes, with a hash
-/// over all of it; reused row after row, so making a key allocates nothing. (Copies share
-/// their bytes: a key is used in place.)
+/// A row's cells as one run of bytes, each cell's length (4 bytes) then its bytes; reused row
+/// after row, so making a key allocates nothing. (Copies share their bytes: a key is used in
+/// place.)
 struct CellsKey {
   private let buffer = ByteBuffer(capacity: 256)
-  private(set) var hash: UInt64 = 0
 
   init() {}
 
@@ -77,7 +74,6 @@ struct CellsKey {
         buffer.append(bytes)
       }
     }
-    hash = Self.hash(buffer.bytes)
   }
 
   /// Calls `body` with the key's bytes.
@@ -88,6 +84,9 @@ struct CellsKey {
   /// A copy of the key's bytes.
   var byteArray: [UInt8] { withBytes { Array($0) } }
 
+  /// The hash the table files the key under.
+  var hash: UInt64 { withBytes(ByteKeyIndex.hash) }
+
   /// Makes this the key of `cells`.
   mutating func set(_ cells: some Sequence<UnsafeBufferPointer<UInt8>>) {
     buffer.removeAll()
@@ -95,38 +94,13 @@ struct CellsKey {
       buffer.append(UInt32(truncatingIfNeeded: cell.count))
       buffer.append(cell)
     }
-    hash = Self.hash(buffer.bytes)
-  }
-
-  /// A 64-bit hash of `bytes`, eight at a time.
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h = (0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
-    guard let base = bytes.baseAddress else { return h ^ (h >> 32) }
-    let raw = UnsafeRawPointer(base)
-    var i = 0
-    while i + 8 <= bytes.count {
-      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-      h ^= h >> 29
-      i += 8
-    }
-    var tail: UInt64 = 0
-    while i < bytes.count {
-      tail = tail << 8 | UInt64(base[i])
-      i += 1
-    }
-    h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
-    return h ^ (h >> 32)
   }
 }
 
-/// An open-addressing table from `CellsKey`s to values, keys stored end to end in one array:
-/// a lookup hashes and compares bytes and allocates nothing. Holds at most `limit` entries.
+/// A table from `CellsKey`s to values, holding at most `limit` entries: the keys numbered by a
+/// `ByteKeyIndex`, the values by the same numbers.
 struct CellsTable<Value> {
-  /// Entry number + 1 per slot; 0 is an empty slot. The count is a power of two.
-  private var slots = [Int32](repeating: 0, count: 64)
-  private var hashes: [UInt64] = []
-  private var keyEnds: [Int] = []
-  private var keyBytes: [UInt8] = []
+  private var keys = ByteKeyIndex()
   private var values: [Value] = []
   let limit: Int
 
@@ -135,46 +109,13 @@ struct CellsTable<Value> {
   var count: Int { values.count }
 
   func value(for key: CellsKey) -> Value? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: key.hash) & mask
-    while true {
-      let entry = Int(slots[slot]) - 1
-      if entry < 0 { return nil }
-      if hashes[entry] == key.hash, keyMatches(entry, key) { return values[entry] }
-      slot = (slot + 1) & mask
-    }
+    key.withBytes { keys.find($0) }.map { values[Int($0)] }
   }
 
   /// Adds `value` for `key` unless the table is full; `key` must not be in the table.
   mutating func insert(_ value: Value, for key: CellsKey) {
     guard values.count < limit else { return }
-    if (values.count + 1) * 2 > slots.count { grow() }
-    hashes.append(key.hash)
-    key.withBytes { keyBytes.append(contentsOf: $0) }
-    keyEnds.append(keyBytes.count)
+    _ = key.withBytes { keys.insert($0) }
     values.append(value)
-    place(values.count - 1)
-  }
-
-  private func keyMatches(_ entry: Int, _ key: CellsKey) -> Bool {
-    let start = entry == 0 ? 0 : keyEnds[entry - 1]
-    let length = keyEnds[entry] - start
-    return key.withBytes { bytes in
-      guard length == bytes.count else { return false }
-      guard length > 0 else { return true }
-      return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
-    }
-  }
-
-  private mutating func place(_ entry: Int) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(entry + 1)
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: 0, count: slots.count * 2)
-    for entry in values.indices { place(entry) }
   }
 }

@@ -55,31 +55,30 @@ final class RowPlan {
   }
 
   /// A cell's bytes as the layout means them: trimmed, and empty for SmartSurvey's `NA` (its
-  /// `@SQ@` is turned back into `'` only when the cell becomes text, in ``cellText(_:_:)``).
+  /// `@SQ@` is turned back into `'` only when the cell becomes text, in ``text(_:)``).
   func cell(_ record: RawRecord, _ column: Int) -> UnsafeBufferPointer<UInt8> {
-    guard column < record.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-    let value = CellText.trimmed(record[column])
+    column < record.count ? meaning(record[column]) : UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  /// A field's bytes as the layout means them (see ``cell(_:_:)``).
+  func meaning(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let value = CellText.trimmed(field)
     if isSmartSurvey, value.count == 2, value[0] == UInt8(ascii: "N"), value[1] == UInt8(ascii: "A") {
       return UnsafeBufferPointer(start: nil, count: 0)
     }
     return value
   }
 
-  /// A cell's text as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its
-  /// `@SQ@` as an apostrophe.
-  func cellText(_ record: RawRecord, _ column: Int) -> String {
-    let bytes = cell(record, column)
-    guard !bytes.isEmpty else { return "" }
-    let text = String(decoding: bytes, as: UTF8.self)
+  /// Meant bytes as text, SmartSurvey's `@SQ@` read as an apostrophe.
+  func text(_ meant: UnsafeBufferPointer<UInt8>) -> String {
+    guard !meant.isEmpty else { return "" }
+    let text = String(decoding: meant, as: UTF8.self)
     return isSmartSurvey ? CellText.smartSurveyApostrophes(text) : text
   }
 
-  /// A cell's text as the layout means it (see ``cellText(_:_:)``).
-  func meaning(of field: String) -> String {
-    let value = CellText.trimmed(field)
-    guard isSmartSurvey else { return value }
-    return value == "NA" ? "" : CellText.smartSurveyApostrophes(value)
-  }
+  /// A cell's text as the layout means it: trimmed, SmartSurvey's `NA` read as blank and its
+  /// `@SQ@` as an apostrophe.
+  func cellText(_ record: RawRecord, _ column: Int) -> String { text(cell(record, column)) }
 
   /// The response in one data row, or `nil` when the row cannot be read (a diagnostic says why).
   ///
@@ -142,8 +141,7 @@ final class RowPlan {
           read.append(known)
           continue
         }
-        let answer = self.answer(measures[index], String(decoding: cell, as: UTF8.self), file: origin.file, row: record.row,
-                                 diagnostics: &diagnostics)
+        let answer = self.answer(measures[index], cell, file: origin.file, row: record.row, diagnostics: &diagnostics)
         if answer.reading == .unrecognised { recognised = false } else { interner.rememberAnswer(answer, measure: index) }
         read.append(answer)
       }
@@ -160,10 +158,12 @@ final class RowPlan {
                     row: record.row, breakdowns: breakdownValues, answers: answers, texts: texts, weight: weight)
   }
 
-  /// The answer in one measure cell (`field`, as read); an unrecognised answer adds an error
+  /// The answer in one measure cell (`cell`, as read); an unrecognised answer adds an error
   /// diagnostic.
-  private func answer(_ plan: MeasurePlan, _ field: String, file: String, row: Int, diagnostics: inout [Diagnostic]) -> MeasureAnswer {
-    let raw = meaning(of: field)
+  private func answer(_ plan: MeasurePlan, _ cell: UnsafeBufferPointer<UInt8>, file: String, row: Int,
+                      diagnostics: inout [Diagnostic]) -> MeasureAnswer {
+    let field = String(decoding: cell, as: UTF8.self)
+    let raw = text(meaning(cell))
     let reading = plan.scale.read(raw, using: plan.index)
     var asRead = field
     if case .option(let position) = reading, asRead == plan.scale.labels[position] {

@@ -74,7 +74,7 @@ public enum SurveyLoader {
     for index in responses.indices {
       guard var id = responses[index].respondentId else { continue }
       withId += 1
-      var slot = Int(truncatingIfNeeded: id.withUTF8 { CellsKey.hash($0) }) & mask
+      var slot = Int(truncatingIfNeeded: id.withUTF8 { ByteKeyIndex.hash($0) }) & mask
       while kept[slot] >= 0, responses[Int(kept[slot])].respondentId != id { slot = (slot + 1) & mask }
       slotOf[index] = Int32(slot)
       guard kept[slot] >= 0 else {

@@ -149,9 +149,8 @@ public struct TextAnalyzer: Sendable {
   private func learnRun(_ range: Range<Int>, kind: Token.Kind, apostrophe: Bool, in b: UnsafeBufferPointer<UInt8>,
                         pieces: inout [Tokenizer.Piece], cache: inout WordCache) -> Range<Int> {
     pieces.removeAll(keepingCapacity: true)
-    var state = Tokenizer.State(pieces: pieces)
-    tokenizer.emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, state: &state)
-    pieces = state.pieces
+    var position = Tokenizer.Position()
+    tokenizer.emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, into: &pieces, position: &position)
     let start = range.lowerBound
     let parts = pieces.map { piece in
       let word = piece.withText(in: b) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }

@@ -51,23 +51,20 @@ struct Tokenizer: Sendable, Equatable {
   /// Splits `normalized` into `pieces` (emptied first; its storage is reused).
   func pieces(of normalized: NormalizedText, into pieces: inout [Piece]) {
     pieces.removeAll(keepingCapacity: true)
-    var state = State(pieces: pieces)
+    var out = pieces
     pieces = []
     var position = Position()
     normalized.folded.withUnsafeBufferPointer { b in
       walk(b, position: &position,
            run: { range, kind, apostrophe, position in
-             state.position = position
-             emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, state: &state)
-             position = state.position
+             emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, into: &out, position: &position)
            },
            ampersand: { i, position in
-             state.position = position
-             state.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false, opensClause: false)
-             position = state.position
+             Self.emit(i..<i + 1, text: i..<i + 1, replacement: .and, kind: .word, negator: false, opensClause: false,
+                       into: &out, position: &position)
            })
     }
-    pieces = state.pieces
+    pieces = out
   }
 
   /// Walks folded bytes: each run of letters and digits goes to `run` with its kind and
@@ -176,26 +173,21 @@ struct Tokenizer: Sendable, Equatable {
     }
   }
 
-  /// Running sentence/clause counters and the pieces so far.
-  struct State {
-    var pieces: [Piece]
-    var position = Position()
-
-    mutating func emit(_ range: Range<Int>, text: Range<Int>, replacement: Replacement = .none,
-                       kind: Token.Kind, negator: Bool, opensClause: Bool)
-    {
-      let (sentence, clause) = position.next(opensClause: opensClause)
-      pieces.append(Piece(range: range, textRange: text, replacement: replacement, kind: kind,
-                          sentence: sentence, clause: clause, isNegator: negator, opensClause: opensClause))
-    }
+  /// Appends one piece, at the sentence and clause `position` gives it.
+  static func emit(_ range: Range<Int>, text: Range<Int>, replacement: Replacement = .none,
+                   kind: Token.Kind, negator: Bool, opensClause: Bool, into pieces: inout [Piece], position: inout Position)
+  {
+    let (sentence, clause) = position.next(opensClause: opensClause)
+    pieces.append(Piece(range: range, textRange: text, replacement: replacement, kind: kind,
+                        sentence: sentence, clause: clause, isNegator: negator, opensClause: opensClause))
   }
 
   /// Emits one letter/digit run, splitting contractions and possessives.
   func emitWord(_ range: Range<Int>, kind: Token.Kind, apostrophe hasApostrophe: Bool, bytes b: Bytes,
-                        state: inout State)
+                into pieces: inout [Piece], position: inout Position)
   {
     guard kind == .word else {
-      state.emit(range, text: range, kind: kind, negator: false, opensClause: false)
+      Self.emit(range, text: range, kind: kind, negator: false, opensClause: false, into: &pieces, position: &position)
       return
     }
     let text = Bytes(rebasing: b[range])
@@ -204,11 +196,12 @@ struct Tokenizer: Sendable, Equatable {
     if let split = Self.negativeContraction(text, apostrophe: hasApostrophe) {
       if split.baseLength > 0 {
         let baseRange = range.lowerBound..<(range.lowerBound + split.baseLength)
-        state.emit(baseRange, text: baseRange, replacement: split.replacement, kind: .word,
-                   negator: false, opensClause: false)
+        Self.emit(baseRange, text: baseRange, replacement: split.replacement, kind: .word,
+                  negator: false, opensClause: false, into: &pieces, position: &position)
       }
       let rest = (range.lowerBound + split.baseLength)..<range.upperBound
-      state.emit(rest, text: rest, replacement: .not, kind: .word, negator: true, opensClause: false)
+      Self.emit(rest, text: rest, replacement: .not, kind: .word, negator: true, opensClause: false,
+                into: &pieces, position: &position)
       return
     }
     var textEnd = n
@@ -221,19 +214,20 @@ struct Tokenizer: Sendable, Equatable {
         for clitic in Self.clitics where Self.ends(text, with: clitic) && n > clitic.count {
           // The clitic is dropped from the span as well as the text.
           let base = range.lowerBound..<(range.lowerBound + n - clitic.count)
-          emitPlain(base, text: base, bytes: b, state: &state)
+          emitPlain(base, text: base, bytes: b, into: &pieces, position: &position)
           return
         }
       }
     }
-    emitPlain(range, text: range.lowerBound..<(range.lowerBound + textEnd), bytes: b, state: &state)
+    emitPlain(range, text: range.lowerBound..<(range.lowerBound + textEnd), bytes: b, into: &pieces, position: &position)
   }
 
-  private func emitPlain(_ range: Range<Int>, text: Range<Int>, bytes b: Bytes, state: inout State)
+  private func emitPlain(_ range: Range<Int>, text: Range<Int>, bytes b: Bytes, into pieces: inout [Piece],
+                         position: inout Position)
   {
     let word = Bytes(rebasing: b[text])
-    state.emit(range, text: text, kind: .word, negator: Self.isNegator(word),
-               opensClause: Self.opensClause(word))
+    Self.emit(range, text: text, kind: .word, negator: Self.isNegator(word),
+              opensClause: Self.opensClause(word), into: &pieces, position: &position)
   }
 
   static func ends<C: BidirectionalCollection<UInt8>>(_ text: C, with suffix: [UInt8]) -> Bool {
