@@ -10,13 +10,11 @@ extension CodingEngine {
     var words = WordCache()
     var scan = TextAnalyzer.Scan()
     var tokens: [CodingToken] = []
-    /// Term ids by `CodingToken.wordID` as a range of `termArena` (count -1: not looked up
-    /// yet), valid for `words.generation` `termsGeneration`.
-    var termsByWord: [(start: Int32, count: Int32)] = []
-    var termArena: [Int32] = []
-    var termsGeneration = -1
-    /// Per token of the current comment: where its term ids are in `termArena`.
-    var tokenTerms: [(start: Int32, count: Int32)] = []
+    /// What each word does in the trie, by `CodingToken.wordID` (`looked` false: not worked
+    /// out yet), valid for `words.generation` `stepsGeneration`; the lists are in `stepArena`.
+    var stepsByWord: [WordSteps] = []
+    var stepArena: [Int32] = []
+    var stepsGeneration = -1
     /// The trie walk's live states and the hits, one list per group.
     let hits: MatchHits
     var candidates: [Int32] = []
@@ -35,6 +33,18 @@ extension CodingEngine {
       hits = MatchHits(nodes: nodes, groups: groups)
       themeState = Array(repeating: 0, count: themes)
     }
+  }
+
+  /// A word's part in the trie walk, worked out once per distinct word (`lookUpSteps`): its
+  /// term ids, the groups a phrase of this word alone completes (the hits every occurrence
+  /// adds, in the order the walk finds them), and the nodes below the root it leads to that
+  /// have children (where a longer phrase goes on). Each is a range of `Scratch.stepArena`.
+  struct WordSteps {
+    var termStart: Int32 = 0, termCount: Int32 = 0
+    var acceptStart: Int32 = 0, acceptCount: Int32 = 0
+    var onwardStart: Int32 = 0, onwardCount: Int32 = 0
+    /// False for a slot of `stepsByWord` not yet filled.
+    var looked = false
   }
 
   /// One surviving way a chain matched: its theme, chain, rule and spans (`foundSpans[spans]`).
@@ -114,7 +124,7 @@ extension CodingEngine {
   /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the
   /// polarity rules and exclusions, by theme in codebook order (then in the order found).
   func match(mask: ThemeMask?, scratch s: inout Scratch) {
-    lookUpTerms(&s)
+    lookUpSteps(&s)
     // 1. Walk the trie from each token: the hits of every group.
     walkTrie(&s)
     let hits = s.hits
@@ -168,8 +178,9 @@ extension CodingEngine {
     // 4. Excluded themes go (an exclusion wins whichever chain came first); the rest by theme
     //    in codebook order, then by chain in codebook order.
     var kept = 0
-    for f in s.found where s.themeState[Int(f.theme)] == 1 {
-      s.found[kept] = f
+    for k in s.found.indices where s.themeState[Int(s.found[k].theme)] == 1 {
+      // By index: `for f in s.found` would hold the array, and the first write would copy it.
+      s.found[kept] = s.found[k]
       kept += 1
     }
     s.found.removeLast(s.found.count - kept)
@@ -198,88 +209,100 @@ extension CodingEngine {
   }
 
   /// Step 1 of `match`: walks the trie from each token; every accepting state is a hit of its
-  /// groups, recorded in `s.hits` (emptied first).
+  /// groups, recorded in `s.hits` (emptied first). The first step, from the root, was worked
+  /// out once per word (`WordSteps`); only longer phrases walk on.
   private func walkTrie(_ s: inout Scratch) {
     let hits = s.hits
     hits.reset()
     let n = s.tokens.count
-    let tokenTerms = s.tokenTerms, termArena = s.termArena
+    let tokens = s.tokens
     var states = hits.states, next = hits.next
-    for i in 0..<n where tokenTerms[i].count > 0 {
-      // First step from the root through the dense table, then the edge table.
-      var live = 0
-      let first = tokenTerms[i]
-      for k in Int(first.start)..<Int(first.start + first.count) {
-        let child = rootChildren[Int(termArena[k])]
-        if child >= 0 {
-          states[live] = child
-          live += 1
+    s.stepArena.withUnsafeBufferPointer { arena in
+    s.stepsByWord.withUnsafeBufferPointer { steps in
+      for i in 0..<n {
+        let first = steps[Int(tokens[i].word)]
+        for a in Int(first.acceptStart)..<Int(first.acceptStart + first.acceptCount) {
+          hits.add(group: arena[a], start: Int32(i), end: Int32(i + 1))
         }
-      }
-      var j = i
-      while live > 0 {
-        for x in 0..<live {
-          let state = Int(states[x])
-          for a in Int(acceptStart[state])..<Int(acceptStart[state + 1]) {
-            hits.add(group: acceptGroups[a], start: Int32(i), end: Int32(j + 1))
+        var live = Int(first.onwardCount)
+        guard live > 0 else { continue }
+        for x in 0..<live { states[x] = arena[Int(first.onwardStart) + x] }
+        var j = i + 1
+        while live > 0, j < n {
+          var nextLive = 0
+          let terms = steps[Int(tokens[j].word)]
+          for x in 0..<live {
+            let state = states[x]
+            let childTerms = trieChildTerms[Int(state)]
+            guard childTerms != 0 else { continue }
+            for k in Int(terms.termStart)..<Int(terms.termStart + terms.termCount) {
+              let term = UInt64(UInt32(arena[k]))
+              guard childTerms & (1 << (term & 63)) != 0 else { continue }
+              if let child = trieEdges[UInt64(state) << 32 | term] {
+                next[nextLive] = child
+                nextLive += 1
+              }
+            }
           }
-        }
-        j += 1
-        guard j < n else { break }
-        var nextLive = 0
-        let terms = tokenTerms[j]
-        for x in 0..<live {
-          let state = states[x]
-          let childTerms = trieChildTerms[Int(state)]
-          guard childTerms != 0 else { continue }
-          for k in Int(terms.start)..<Int(terms.start + terms.count) {
-            let term = UInt64(UInt32(termArena[k]))
-            guard childTerms & (1 << (term & 63)) != 0 else { continue }
-            if let child = trieEdges[UInt64(state) << 32 | term] {
-              next[nextLive] = child
-              nextLive += 1
+          swap(&states, &next)
+          live = nextLive
+          j += 1
+          for x in 0..<live {
+            let state = Int(states[x])
+            for a in Int(acceptStart[state])..<Int(acceptStart[state + 1]) {
+              hits.add(group: acceptGroups[a], start: Int32(i), end: Int32(j))
             }
           }
         }
-        swap(&states, &next)
-        live = nextLive
       }
+    }
     }
   }
 
-  /// Term ids for each token into `tokenTerms[..<tokens.count]`, looked up once per distinct word: its stem's,
-  /// its exact form's, and every matching prefix's.
-  private func lookUpTerms(_ s: inout Scratch) {
-    if s.termsGeneration != s.words.generation {
-      s.termsByWord.removeAll(keepingCapacity: true)
-      s.termArena.removeAll(keepingCapacity: true)
-      s.termsGeneration = s.words.generation
+  /// Works out the `WordSteps` of each token's word not seen before: its term ids (its stem's,
+  /// its exact form's, every matching prefix's), then what the trie's first step does with them.
+  private func lookUpSteps(_ s: inout Scratch) {
+    if s.stepsGeneration != s.words.generation {
+      s.stepsByWord.removeAll(keepingCapacity: true)
+      s.stepArena.removeAll(keepingCapacity: true)
+      s.stepsGeneration = s.words.generation
     }
-    var filled = 0
     for token in s.tokens {
       let word = Int(token.wordID)
-      if word < s.termsByWord.count, s.termsByWord[word].count >= 0 {
-        Self.put(s.termsByWord[word], at: &filled, in: &s.tokenTerms)
-        continue
+      if word < s.stepsByWord.count, s.stepsByWord[word].looked { continue }
+      if word >= s.stepsByWord.count {
+        s.stepsByWord.append(contentsOf: repeatElement(WordSteps(), count: word - s.stepsByWord.count + 1))
       }
-      let entry = s.words.entries[word]
-      let start = Int32(s.termArena.count)
-      if let id = stemTerms[entry.stem] { s.termArena.append(id) }
-      if let id = formTerms[entry.text], !s.termArena[Int(start)...].contains(id) { s.termArena.append(id) }
-      if !prefixTerms.isEmpty {
-        let f = Array(entry.text.utf8), stem = Array(entry.stem.utf8)
-        for (prefix, id) in prefixTerms where (f.starts(with: prefix) || stem.starts(with: prefix))
-          && !s.termArena[Int(start)...].contains(id) {
-          s.termArena.append(id)
-        }
-      }
-      let range = (start: start, count: Int32(s.termArena.count) - start)
-      if word >= s.termsByWord.count {
-        s.termsByWord.append(contentsOf: repeatElement((start: 0, count: -1), count: word - s.termsByWord.count + 1))
-      }
-      s.termsByWord[word] = range
-      Self.put(range, at: &filled, in: &s.tokenTerms)
+      s.stepsByWord[word] = wordSteps(s.words.entries[word], arena: &s.stepArena)
     }
+  }
+
+  /// Works out a word's `WordSteps`, appending its lists to `arena`.
+  private func wordSteps(_ entry: WordCache.Entry, arena: inout [Int32]) -> WordSteps {
+    var steps = WordSteps(looked: true)
+    let start = arena.count
+    steps.termStart = Int32(start)
+    if let id = stemTerms[entry.stem] { arena.append(id) }
+    if let id = formTerms[entry.text], !arena[start...].contains(id) { arena.append(id) }
+    if !prefixTerms.isEmpty {
+      let f = Array(entry.text.utf8), stem = Array(entry.stem.utf8)
+      for (prefix, id) in prefixTerms where (f.starts(with: prefix) || stem.starts(with: prefix))
+        && !arena[start...].contains(id) {
+        arena.append(id)
+      }
+    }
+    steps.termCount = Int32(arena.count - start)
+    // The root's children through each term, in term order, as the walk would meet them.
+    let children = arena[start...].map { rootChildren[Int($0)] }.filter { $0 >= 0 }
+    steps.acceptStart = Int32(arena.count)
+    for child in children {
+      arena.append(contentsOf: acceptGroups[Int(acceptStart[Int(child)])..<Int(acceptStart[Int(child) + 1])])
+    }
+    steps.acceptCount = Int32(arena.count) - steps.acceptStart
+    steps.onwardStart = Int32(arena.count)
+    arena.append(contentsOf: children.filter { trieChildTerms[Int($0)] != 0 })
+    steps.onwardCount = Int32(arena.count) - steps.onwardStart
+    return steps
   }
 
   /// Every way chain `c`'s groups occur in order within their distances (at most 8), into
