@@ -74,12 +74,7 @@ struct ByteKeyIndex: Sendable {
       h ^= h >> 29
       i += 8
     }
-    var tail: UInt64 = 0
-    while i < bytes.count {
-      tail = tail << 8 | UInt64(base[i])
-      i += 1
-    }
-    h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    h = (h ^ tail(raw + i, count: bytes.count - i)) &* 0x9E37_79B9_7F4A_7C15
     return h ^ (h >> 32)
   }
 
@@ -94,10 +89,20 @@ struct ByteKeyIndex: Sendable {
       if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
       i += 8
     }
-    while i < n {
-      if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-      i += 1
+    return tail(a + i, count: n - i) == tail(b + i, count: n - i)
+  }
+
+  /// The last `count` (< 8) bytes of a key as one number, read in at most two overlapping
+  /// loads rather than byte by byte; every byte counts, so for one count equal numbers mean
+  /// equal bytes.
+  @inline(__always)
+  private static func tail(_ p: UnsafeRawPointer, count: Int) -> UInt64 {
+    if count >= 4 {
+      return UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
     }
-    return true
+    if count >= 2 {
+      return UInt64(p.loadUnaligned(as: UInt16.self)) | UInt64(p.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16
+    }
+    return count == 1 ? UInt64(p.load(as: UInt8.self)) : 0
   }
 }
