@@ -218,9 +218,9 @@ public struct TextAnalyzer: Sendable {
     var out = 0
     var i = 0
     outer: while i < tokens.count {
-      let first = tokens[i]
-      let list = cache.abbreviationLists[Int(first.word)]
-      if list >= 0, first.kind == .word || first.kind == .alphanumeric {
+      let list = cache.abbreviationLists[Int(tokens[i].word)]
+      if list >= 0, tokens[i].kind == .word || tokens[i].kind == .alphanumeric {
+        let first = tokens[i]
         // Entries are read in place, not copied (a copy retains and releases each of their
         // arrays and strings); the first word's stem is the list's, so matching starts at the
         // second.
@@ -253,11 +253,12 @@ public struct TextAnalyzer: Sendable {
           continue outer
         }
       }
-      tokens[out] = first
+      // Most tokens start no domain phrase: until one is folded, every token is already in place.
+      if out != i { tokens[out] = tokens[i] }
       out += 1
       i += 1
     }
-    tokens.removeLast(tokens.count - out)
+    if out < tokens.count { tokens.removeLast(tokens.count - out) }
   }
 
   private func caseAllows(_ rule: Abbreviations.CaseRule, folded: FoldedRange,
