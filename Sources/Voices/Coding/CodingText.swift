@@ -27,13 +27,14 @@ enum CodingText {
   /// scan buffers and cache of analysed words, so a comment costs no allocation per word.
   static func tokens(of text: String, into tokens: inout [CodingToken], scan: inout TextAnalyzer.Scan,
                      cache: inout WordCache) {
-    tokens.removeAll(keepingCapacity: true)
     guard hasSmartSurveyQuote(text) else {
       analyzer.scan(text, into: &scan, cache: &cache)
-      // The scan's tokens are the engine's; the emptied array is the scan's next buffer.
+      // The scan's tokens are the engine's; the old ones are the scan's next buffer (which it
+      // empties).
       swap(&tokens, &scan.tokens)
       return
     }
+    tokens.removeAll(keepingCapacity: true)
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
     var repaired = String.UnicodeScalarView()
     var offsets: [Int] = []
@@ -72,7 +73,6 @@ enum CodingText {
     guard !hasSmartSurveyQuote(bytes) else {
       return self.tokens(of: String(decoding: bytes, as: UTF8.self), into: &tokens, scan: &scan, cache: &cache)
     }
-    tokens.removeAll(keepingCapacity: true)
     analyzer.scan(utf8: bytes, into: &scan, cache: &cache)
     swap(&tokens, &scan.tokens)
   }

@@ -22,9 +22,9 @@ public struct CommentFileCoder: Sendable {
   public let format: Format
   /// Comments per batch.
   public var batchSize = 16_384
-  /// Each theme id's bytes, when no id needs quoting in CSV (ids from a codebook file are
-  /// lower-case letters, digits and hyphens), for `idThemesRows`.
-  let themeIDBytes: [[UInt8]]?
+  /// Every theme id's bytes, end to end, when no id needs quoting in CSV (ids from a codebook
+  /// file are lower-case letters, digits and hyphens), for `idThemesRows`.
+  let themeIDBytes: ThemeIDBytes?
 
   public init(engine: CodingEngine, models: ModelCoder? = nil, audience: Theme.Audience = .all, format: Format = .csv) {
     self.engine = engine
@@ -32,7 +32,7 @@ public struct CommentFileCoder: Sendable {
     self.audience = audience
     self.format = format
     let ids = engine.codebook.themes.map(\.id)
-    themeIDBytes = ids.allSatisfy(Theme.isValidID) ? ids.map { Array($0.utf8) } : nil
+    themeIDBytes = ids.allSatisfy(Theme.isValidID) ? ThemeIDBytes(ids) : nil
   }
 
   /// The first line of the output (nil for JSON Lines).
@@ -121,29 +121,49 @@ public struct CommentFileCoder: Sendable {
   /// `id,themes` rows for a batch, each worker coding its slice and writing its rows' bytes:
   /// no assignments, evidence or per-row strings are made, which is most of the cost of coding
   /// a plain comment file once matching itself is fast.
-  func idThemesRows(_ batch: CommentBytes, themeIDs: [[UInt8]], scratches: inout [CodingEngine.Scratch]) -> Data {
+  func idThemesRows(_ batch: CommentBytes, themeIDs: ThemeIDBytes, scratches: inout [CodingEngine.Scratch]) -> Data {
     let engine = self.engine
     let mask = CodingRun.mask(for: audience, in: engine)
     let parts = CodingRun.slices(batch.count, engine: engine, scratches: &scratches) { range, scratch in
-      var out: [UInt8] = []
-      out.reserveCapacity(range.count * 48)
+      let out = ByteBuffer(capacity: range.count * 48)
       var themes: [Int32] = []
       batch.withComments(range) { id, text in
-        TableWriter.appendCSVField(utf8: id, to: &out)
+        TableWriter.appendCSVField(utf8: id, to: out)
         out.append(UInt8(ascii: ","))
         engine.themeIndices(ofUTF8: text, mask: mask, scratch: &scratch, into: &themes)
         for (k, theme) in themes.enumerated() {
           if k > 0 { out.append(UInt8(ascii: ";")) }
-          out.append(contentsOf: themeIDs[Int(theme)])
+          themeIDs.append(Int(theme), to: out)
         }
-        out.append(13)
-        out.append(10)
+        out.append(UInt8(ascii: "\r"))
+        out.append(UInt8(ascii: "\n"))
       }
-      return out
+      return Data(out.bytes)
     }
     var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
-    for part in parts { data.append(contentsOf: part) }
+    for part in parts { data.append(part) }
     return data
+  }
+
+  /// Theme ids as bytes in one array (an array per id would be retained and released at
+  /// every use).
+  struct ThemeIDBytes: Sendable {
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    init(_ ids: [String]) {
+      bytes = ids.flatMap(\.utf8)
+      var end = 0
+      ends = ids.map { id in
+        end += id.utf8.count
+        return end
+      }
+    }
+
+    func append(_ theme: Int, to out: ByteBuffer) {
+      let start = theme == 0 ? 0 : ends[theme - 1]
+      bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<ends[theme]])) }
+    }
   }
 
   /// Codes submitted batches one after another on a serial background queue, at most two

@@ -22,22 +22,17 @@ public enum TableWriter {
     let needsQuotes = field.utf8.withContiguousStorageIfAvailable(Self.needsQuotes)
       ?? Array(field.utf8).withUnsafeBufferPointer(Self.needsQuotes)
     guard needsQuotes else { return field }
-    var out: [UInt8] = []
-    out.reserveCapacity(field.utf8.count + 8)
-    appendCSVField(field, to: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Appends `field` as a CSV field (quoted when `csvField` would quote it) to `out`; quotes
-  /// are doubled on the bytes (Foundation's replacingOccurrences is slow on hot paths).
-  static func appendCSVField(_ field: String, to out: inout [UInt8]) {
+    let out = ByteBuffer(capacity: field.utf8.count + 8)
     var field = field
-    field.withUTF8 { appendCSVField(utf8: $0, to: &out) }
+    field.withUTF8 { appendCSVField(utf8: $0, to: out) }
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
-  /// The same for a field given as UTF-8 bytes.
-  static func appendCSVField(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    guard needsQuotes(bytes) else { return out.append(contentsOf: bytes) }
+  /// Appends a field given as UTF-8 bytes to `out` as a CSV field (quoted when `csvField`
+  /// would quote it); quotes are doubled on the bytes (Foundation's replacingOccurrences is
+  /// slow on hot paths).
+  static func appendCSVField(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+    guard needsQuotes(bytes) else { return out.append(bytes) }
     out.append(UInt8(ascii: "\""))
     for byte in bytes {
       out.append(byte)
