@@ -127,27 +127,17 @@ extension CodingEngine {
     lookUpSteps(&s)
     // 1. Walk the trie from each token: the hits of every group.
     walkTrie(&s)
-    let hits = s.hits
-    s.found.removeAll(keepingCapacity: true)
-    s.foundSpans.removeAll(keepingCapacity: true)
+    // Emptying an array costs a call even when it is already empty, as these often are.
+    if !s.found.isEmpty { s.found.removeAll(keepingCapacity: true) }
+    if !s.foundSpans.isEmpty { s.foundSpans.removeAll(keepingCapacity: true) }
     defer {
-      for t in s.themesTouched { s.themeState[Int(t)] = 0 }
-      s.themesTouched.removeAll(keepingCapacity: true)
-    }
-    // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
-    s.candidates.removeAll(keepingCapacity: true)
-    for g in hits.touchedGroups {
-      for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
-        let c = groupChains[k]
-        // Only a chain with a hit for every group can match.
-        var complete = true
-        for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where hits.head[Int(chainGroups[slot])] < 0 {
-          complete = false
-          break
-        }
-        if complete { s.candidates.append(c) }
+      if !s.themesTouched.isEmpty {
+        for t in s.themesTouched { s.themeState[Int(t)] = 0 }
+        s.themesTouched.removeAll(keepingCapacity: true)
       }
     }
+    // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
+    candidateChains(&s)
     guard !s.candidates.isEmpty else { return }
     // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
     for ci in s.candidates.indices {
@@ -171,7 +161,7 @@ extension CodingEngine {
           s.themesTouched.append(theme)
         }
         let at = s.foundSpans.count
-        s.foundSpans.append(contentsOf: s.ways[spans])
+        for k in spans { s.foundSpans.append(s.ways[k]) }
         s.found.append(Found(theme: theme, chain: Int32(c), rule: rule, spans: at..<s.foundSpans.count))
       }
     }
@@ -187,6 +177,33 @@ extension CodingEngine {
     Self.insertionSort(&s.found) { ($0.theme, $0.chain) < ($1.theme, $1.chain) }
   }
 
+  /// Step 2 of `match`: into `s.candidates`, the chains with a hit for every one of their
+  /// groups (only those can match), found from the groups hit. Read through buffer pointers:
+  /// this loop runs for every group of every comment.
+  private func candidateChains(_ s: inout Scratch) {
+    if !s.candidates.isEmpty { s.candidates.removeAll(keepingCapacity: true) }
+    let head = s.hits.head
+    groupChainStart.withUnsafeBufferPointer { groupChainStart in
+    groupChains.withUnsafeBufferPointer { groupChains in
+    chainStart.withUnsafeBufferPointer { chainStart in
+    chainGroups.withUnsafeBufferPointer { chainGroups in
+      for g in s.hits.touchedGroups {
+        for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
+          let c = groupChains[k]
+          var complete = true
+          for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where head[Int(chainGroups[slot])] < 0 {
+            complete = false
+            break
+          }
+          if complete { s.candidates.append(c) }
+        }
+      }
+    }
+    }
+    }
+    }
+  }
+
   /// Sorts a short array in place, stably (cheaper than `sort` for the few items a comment has).
   static func insertionSort<T>(_ a: inout [T], by less: (T, T) -> Bool) {
     guard a.count > 1 else { return }
@@ -199,13 +216,6 @@ extension CodingEngine {
       }
       a[j] = item
     }
-  }
-
-  /// Stores `value` at `count` (growing `array` only when it is full) and counts it.
-  @inline(__always)
-  static func put<T>(_ value: T, at count: inout Int, in array: inout [T]) {
-    if count < array.count { array[count] = value } else { array.append(value) }
-    count += 1
   }
 
   /// Step 1 of `match`: walks the trie from each token; every accepting state is a hit of its
@@ -305,49 +315,60 @@ extension CodingEngine {
     return steps
   }
 
-  /// Every way chain `c`'s groups occur in order within their distances (at most 8), into
+  /// Every way chain `c`'s groups occur in order within their distances (at most `maxWays`), into
   /// `s.ways` from its start (a span per group slot each); returns how many. Depth first, hits in the order
   /// found.
   private func chainWays(_ c: Int, _ s: inout Scratch) -> Int {
     let base = Int(chainStart[c]), width = Int(chainStart[c + 1]) - base
-    var used = 0
     if s.cursor.count < width { s.cursor.append(contentsOf: repeatElement(-1, count: width - s.cursor.count)) }
-    var ways = 0
-    var level = 0
+    if s.ways.count < Self.maxWays * width {
+      s.ways.append(contentsOf: repeatElement(Span(start: 0, end: 0), count: Self.maxWays * width - s.ways.count))
+    }
     let hits = s.hits
-    s.cursor[0] = hits.head[Int(chainGroups[base])]
-    while level >= 0 {
-      let h = s.cursor[level]
-      if h < 0 {
-        level -= 1
-        if level >= 0 { s.cursor[level] = hits[s.cursor[level]].next }
-        continue
-      }
-      let hit = hits[h]
-      if level > 0 {
-        let previous = hits[s.cursor[level - 1]]
-        let gap = linkOrdered[base + level] ? hit.start - previous.end
-          : max(hit.start - previous.end, previous.start - hit.end)
-        guard gap >= 0, gap <= linkDistance[base + level] else {
-          s.cursor[level] = hit.next
-          continue
+    // Through buffer pointers: every chain a comment may match is searched here.
+    return s.cursor.withUnsafeMutableBufferPointer { cursor in
+      s.ways.withUnsafeMutableBufferPointer { out in
+        var ways = 0, used = 0
+        var level = 0
+        cursor[0] = hits.head[Int(chainGroups[base])]
+        while level >= 0 {
+          let h = cursor[level]
+          if h < 0 {
+            level -= 1
+            if level >= 0 { cursor[level] = hits[cursor[level]].next }
+            continue
+          }
+          let hit = hits[h]
+          if level > 0 {
+            let previous = hits[cursor[level - 1]]
+            let gap = linkOrdered[base + level] ? hit.start - previous.end
+              : max(hit.start - previous.end, previous.start - hit.end)
+            guard gap >= 0, gap <= linkDistance[base + level] else {
+              cursor[level] = hit.next
+              continue
+            }
+          }
+          if level == width - 1 {
+            for k in 0..<width {
+              let way = hits[cursor[k]]
+              out[used] = (way.start, way.end)
+              used += 1
+            }
+            ways += 1
+            if ways >= Self.maxWays { break }
+            cursor[level] = hit.next
+          } else {
+            level += 1
+            cursor[level] = hits.head[Int(chainGroups[base + level])]
+          }
         }
-      }
-      if level == width - 1 {
-        for k in 0..<width {
-          let way = hits[s.cursor[k]]
-          Self.put((way.start, way.end), at: &used, in: &s.ways)
-        }
-        ways += 1
-        if ways >= 8 { break }
-        s.cursor[level] = hit.next
-      } else {
-        level += 1
-        s.cursor[level] = hits.head[Int(chainGroups[base + level])]
+        return ways
       }
     }
-    return ways
   }
+
+  /// The most ways `chainWays` finds for one chain.
+  static let maxWays = 8
 
   /// How many words either side of a positive match a negative word cancels it from.
   static let negativeReach: Int32 = 10
