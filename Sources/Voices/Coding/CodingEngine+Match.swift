@@ -40,6 +40,11 @@ extension CodingEngine {
   /// adds, in the order the walk finds them), and the nodes below the root it leads to that
   /// have children (where a longer phrase goes on). Each is a range of `Scratch.stepArena`.
   struct WordSteps {
+    /// Bit `term % 64` set for each of the word's terms.
+    var termBits: UInt64 = 0
+    /// The union of the onward nodes' `trieChildTerms`: a longer phrase can go on only to a
+    /// word with one of these bits in its `termBits` (0: none goes on from this word).
+    var onwardChildBits: UInt64 = 0
     var termStart: Int32 = 0, termCount: Int32 = 0
     var acceptStart: Int32 = 0, acceptCount: Int32 = 0
     var onwardStart: Int32 = 0, onwardCount: Int32 = 0
@@ -234,8 +239,11 @@ extension CodingEngine {
         for a in Int(first.acceptStart)..<Int(first.acceptStart + first.acceptCount) {
           hits.add(group: arena[a], start: Int32(i), end: Int32(i + 1))
         }
+        // Most words go on to no phrase, or not to the word after them: one test of their
+        // bits says so (a branch that is nearly always the same, where testing the count of
+        // onward nodes was taken for one word in three, unpredictably).
+        guard i + 1 < n, first.onwardChildBits & steps[Int(tokens[i + 1].word)].termBits != 0 else { continue }
         var live = Int(first.onwardCount)
-        guard live > 0 else { continue }
         for x in 0..<live { states[x] = arena[Int(first.onwardStart) + x] }
         var j = i + 1
         while live > 0, j < n {
@@ -296,12 +304,18 @@ extension CodingEngine {
     if let id = formTerms[entry.text], !arena[start...].contains(id) { arena.append(id) }
     if !prefixTerms.isEmpty {
       let f = Array(entry.text.utf8), stem = Array(entry.stem.utf8)
-      for (prefix, id) in prefixTerms where (f.starts(with: prefix) || stem.starts(with: prefix))
-        && !arena[start...].contains(id) {
-        arena.append(id)
+      // Only prefixes starting with the form's or the stem's first byte can match (in the
+      // sorted order of `prefixTerms`, as the lower byte's come first).
+      let firsts = [f.first, stem.first].compactMap { $0 }.sorted()
+      for (b, first) in firsts.enumerated() where b == 0 || first != firsts[b - 1] {
+        for (prefix, id) in prefixTerms[prefixRange(first)] where (f.starts(with: prefix) || stem.starts(with: prefix))
+          && !arena[start...].contains(id) {
+          arena.append(id)
+        }
       }
     }
     steps.termCount = Int32(arena.count - start)
+    steps.termBits = arena[start...].reduce(0) { $0 | 1 << UInt64(UInt32($1) & 63) }
     // The root's children through each term, in term order, as the walk would meet them.
     let children = arena[start...].map { rootChildren[Int($0)] }.filter { $0 >= 0 }
     steps.acceptStart = Int32(arena.count)
@@ -312,6 +326,7 @@ extension CodingEngine {
     steps.onwardStart = Int32(arena.count)
     arena.append(contentsOf: children.filter { trieChildTerms[Int($0)] != 0 })
     steps.onwardCount = Int32(arena.count) - steps.onwardStart
+    steps.onwardChildBits = children.reduce(0) { $0 | trieChildTerms[Int($1)] }
     return steps
   }
 

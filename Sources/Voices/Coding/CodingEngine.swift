@@ -42,7 +42,9 @@ public struct CodingEngine: Sendable {
   // Term lookup.
   let stemTerms: [String: Int32]
   let formTerms: [String: Int32]
+  /// Sorted by prefix; `prefixStart[b]..<prefixStart[b + 1]` are those starting with byte `b`.
   let prefixTerms: [(prefix: [UInt8], id: Int32)]
+  let prefixStart: [Int32]
   // Phrase trie: edges below the root keyed by `node << 32 | term`, and the groups each node
   // completes (`acceptGroups[acceptStart[n]..<acceptStart[n + 1]]`).
   let trieEdges: EdgeTable
@@ -87,7 +89,10 @@ public struct CodingEngine: Sendable {
     self.codebook = codebook
     stemTerms = builder.stemTerms
     formTerms = builder.formTerms
-    prefixTerms = builder.prefixTerms.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    let prefixes = builder.prefixTerms.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    prefixTerms = prefixes
+    // A wildcard needs two letters before its `*`, so every prefix has a first byte.
+    prefixStart = (0...256).map { b in Int32(prefixes.prefix { Int($0.0.first ?? 0) < b }.count) }
     var edges: [UInt64: Int32] = [:]
     for (node, children) in builder.trieChildren.enumerated() where node > 0 {
       for (term, child) in children { edges[UInt64(node) << 32 | UInt64(UInt32(term))] = child }
@@ -126,6 +131,9 @@ public struct CodingEngine: Sendable {
     reliefGroup = builder.specialGroups["relief"] ?? -1
     sarcasmGroup = builder.specialGroups["sarcasm"] ?? -1
   }
+
+  /// The prefixes starting with byte `b`, as indices into `prefixTerms`.
+  func prefixRange(_ b: UInt8) -> Range<Int> { Int(prefixStart[Int(b)])..<Int(prefixStart[Int(b) + 1]) }
 
   /// Lists of lists as one array and start offsets (one allocation, no per-list retain).
   static func compressed(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
