@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a codebook's pattern trees into the engine's term ids, trie, groups and chains.
 struct CodingEngineBuilder {
   let codebook: Codebook
@@ -9,6 +11,9 @@ struct CodingEngineBuilder {
   var trieAccepts: [[Int32]] = [[]]
   var groupKeys: [String: Int32] = [:]
   var groupCount = 0
+  /// Per group, a guess at how often comments hit it: each of its phrases counts 1 for one
+  /// word, an eighth for two, and so on (a longer phrase is rarer than any of its words).
+  var groupWeights: [Double] = []
   var chains: [CodingEngine.Chain] = []
   var rules: [CodingEngine.Rule] = []
   var specialGroups: [String: Int32] = [:]
@@ -83,7 +88,9 @@ struct CodingEngineBuilder {
     let id = Int32(groupCount)
     groupCount += 1
     groupKeys[key] = id
-    for sequence in Set(sequences) where !sequence.isEmpty {
+    let phrases = Set(sequences).filter { !$0.isEmpty }
+    groupWeights.append(phrases.reduce(0) { $0 + pow(8, -Double($1.count - 1)) })
+    for sequence in phrases {
       var node = 0
       for term in sequence {
         if let child = trieChildren[node][term] { node = Int(child) } else {

@@ -112,14 +112,18 @@ public struct CodingEngine: Sendable {
     linkOrdered = builder.chains.flatMap { [false] + $0.links.map(\.ordered) }
     chainRule = builder.chains.map(\.rule)
     // A chain can match only when every one of its groups was hit, so it need be looked at
-    // from one of them only: the one fewest chains use, the likeliest to be rare in comments.
+    // from one of them only: the one likeliest to be rare in comments, by the phrases it holds
+    // (`@good NEAR/12 @ehcp` from `@ehcp`, not from the many words of `@good`), then by how
+    // few chains use it. Which one is chosen changes the work, never the result.
     var uses = [Int](repeating: 0, count: builder.groupCount)
     for chain in builder.chains {
       for g in Set(chain.groups) { uses[Int(g)] += 1 }
     }
+    let weights = builder.groupWeights
     var byGroup = [[Int32]](repeating: [], count: builder.groupCount)
     for (c, chain) in builder.chains.enumerated() {
-      guard let key = chain.groups.min(by: { (uses[Int($0)], $0) < (uses[Int($1)], $1) }) else { continue }
+      guard let key = chain.groups.min(by: { (weights[Int($0)], uses[Int($0)], $0) < (weights[Int($1)], uses[Int($1)], $1) })
+      else { continue }
       byGroup[Int(key)].append(Int32(c))
     }
     (groupChainStart, groupChains) = Self.compressed(byGroup)
