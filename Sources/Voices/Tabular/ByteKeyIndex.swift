@@ -93,16 +93,15 @@ struct ByteKeyIndex: Sendable {
   }
 
   /// The last `count` (< 8) bytes of a key as one number, read in at most two overlapping
-  /// loads rather than byte by byte; every byte counts, so for one count equal numbers mean
-  /// equal bytes.
+  /// loads rather than byte by byte (one to three bytes as the first, middle and last, as
+  /// wyhash does); every byte counts, so for one count equal numbers mean equal bytes.
   @inline(__always)
   private static func tail(_ p: UnsafeRawPointer, count: Int) -> UInt64 {
     if count >= 4 {
       return UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
     }
-    if count >= 2 {
-      return UInt64(p.loadUnaligned(as: UInt16.self)) | UInt64(p.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16
-    }
-    return count == 1 ? UInt64(p.load(as: UInt8.self)) : 0
+    guard count > 0 else { return 0 }
+    return UInt64(p.load(as: UInt8.self)) | UInt64(p.load(fromByteOffset: count >> 1, as: UInt8.self)) << 8
+      | UInt64(p.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
   }
 }

@@ -39,31 +39,36 @@ public struct TextNormalizer: Sendable, Equatable {
 
   /// The same for text given as UTF-8 bytes (which must be valid UTF-8).
   func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
-    out.removeAll()
-    if !Self.foldASCII(bytes, into: &out) { fold(bytes, into: &out) }
+    if Self.isASCII(bytes) {
+      Self.foldASCII(bytes, into: &out)
+    } else {
+      out.removeAll()
+      fold(bytes, into: &out)
+    }
+  }
+
+  private static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var high: UInt8 = 0
+    for b in p { high |= b }
+    return high < 0x80
   }
 
   /// The common case, all-ASCII text: one byte out per byte in, offsets the identity (kept
-  /// implicit, `isIdentity`). Returns false, leaving `out` empty, when any byte is non-ASCII.
-  private static func foldASCII(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText)
-    -> Bool
-  {
+  /// implicit, `isIdentity`).
+  private static func foldASCII(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
     let n = p.count
-    var high: UInt8 = 0
-    for b in p { high |= b }
-    guard high < 0x80 else { return false }
+    out.removeAll(keepingBytes: true)
     out.isIdentity = true
-    // Copied whole (a memcpy) twice, the folded copy then folded in place; the original
-    // bytes answer `isUppercase(_:)`, so no flag is written per byte.
-    out.original.append(contentsOf: p)
-    out.folded.append(contentsOf: p)
+    // Copied whole (a memcpy) twice over what the last text left, the folded copy then folded
+    // in place; the original bytes answer `isUppercase(_:)`, so no flag is written per byte.
+    out.original.replaceSubrange(out.original.indices, with: p)
+    out.folded.replaceSubrange(out.folded.indices, with: p)
     out.folded.withUnsafeMutableBufferPointer { folded in
       for i in 0..<n {
         let b = folded[i]
         folded[i] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
       }
     }
-    return true
   }
 
   private func fold(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
@@ -146,24 +151,29 @@ public struct NormalizedText: Sendable, Equatable {
   }
 
   /// The original span of folded bytes `range` (non-empty).
+  @inline(__always)
   func span(of range: Range<Int>) -> TextSpan {
-    if isIdentity { return TextSpan(scalars: range, utf8: range) }
+    isIdentity ? TextSpan(scalars: range, utf8: range) : mappedSpan(of: range)
+  }
+
+  private func mappedSpan(of range: Range<Int>) -> TextSpan {
     let lo = Int(sourceStart[range.lowerBound])
     var hi = lo
     for j in range { hi = max(hi, Int(sourceEnd[j])) }
     return TextSpan(scalars: lo..<hi, utf8: scalarUTF8Offsets[lo]..<scalarUTF8Offsets[hi])
   }
 
-  /// Empties every buffer, keeping their storage.
-  mutating func removeAll() {
+  /// Empties every buffer, keeping their storage (`keepingBytes`: all but `folded` and
+  /// `original`, which the caller replaces whole).
+  mutating func removeAll(keepingBytes: Bool = false) {
     isIdentity = false
-    // Emptying an array that is already empty still costs a call; ASCII text leaves three
+    // Emptying an array that is already empty still costs a call; ASCII text leaves four
     // of these empty, comment after comment.
-    if !folded.isEmpty { folded.removeAll(keepingCapacity: true) }
+    if !keepingBytes, !folded.isEmpty { folded.removeAll(keepingCapacity: true) }
     if !sourceStart.isEmpty { sourceStart.removeAll(keepingCapacity: true) }
     if !sourceEnd.isEmpty { sourceEnd.removeAll(keepingCapacity: true) }
     if !uppercase.isEmpty { uppercase.removeAll(keepingCapacity: true) }
-    if !original.isEmpty { original.removeAll(keepingCapacity: true) }
+    if !keepingBytes, !original.isEmpty { original.removeAll(keepingCapacity: true) }
     if !scalarUTF8Offsets.isEmpty { scalarUTF8Offsets.removeAll(keepingCapacity: true) }
   }
 
