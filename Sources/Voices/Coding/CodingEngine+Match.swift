@@ -399,7 +399,15 @@ extension CodingEngine {
     let tokens = s.tokens
     let ways = s.ways
     let hits = s.hits
-    func inside(_ k: Int32) -> Bool { ways[spans].contains { k >= $0.start && k < $0.end } }
+    // Whether token `k` is part of the match: each span tested with one unsigned comparison
+    // and no branch, as the answer is no guess for a predictor.
+    func inside(_ k: Int32) -> Bool {
+      var count = 0
+      for j in spans {
+        count += UInt32(bitPattern: k &- ways[j].start) < UInt32(bitPattern: ways[j].end &- ways[j].start) ? 1 : 0
+      }
+      return count > 0
+    }
     let firstClause = tokens[Int(first)].clause, lastClause = tokens[Int(last) - 1].clause
     func inClauses(_ start: Int32) -> Bool {
       let c = tokens[Int(start)].clause
@@ -417,7 +425,7 @@ extension CodingEngine {
     switch polarity {
     case .positive:
       let low = max(0, first - 3), high = min(Int32(tokens.count), last)
-      for k in low..<high where !inside(k) && tokens[Int(k)].isNegator {
+      for k in low..<high where tokens[Int(k)].isNegator && !inside(k) {
         if tokens[Int(k)].clause == (k < first ? firstClause : lastClause) { return true }
       }
       if anyHit(negatorGroup, { start in
@@ -429,7 +437,7 @@ extension CodingEngine {
       // ("the transport team sorted his route ..., and the driver texts me if they're running
       // late"), so only one within `negativeReach` words of the match cancels it.
       return anyHit(negativeGroup) { start in
-        inClauses(start) && !inside(start) && start >= first - Self.negativeReach && start < last + Self.negativeReach
+        start >= first - Self.negativeReach && start < last + Self.negativeReach && inClauses(start) && !inside(start)
       }
     case .difficulty, .aspiration:
       return anyHit(reliefGroup) { inClauses($0) && !inside($0) }
