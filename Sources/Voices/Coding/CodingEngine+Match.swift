@@ -18,10 +18,6 @@ extension CodingEngine {
     /// The trie walk's live states and the hits, one list per group.
     let hits: MatchHits
     var candidates: [Int32] = []
-    /// The chain search's current hit per group slot, and the ways found (flat, a chain's
-    /// group count of spans each).
-    var cursor: [Int32] = []
-    var ways: [Span] = []
     /// Per theme: 0 untouched, 1 matched, 2 excluded; `themesTouched` lists the non-zero.
     var themeState: [UInt8]
     var themesTouched: [Int32] = []
@@ -29,8 +25,8 @@ extension CodingEngine {
     var found: [Found] = []
     var foundSpans: [Span] = []
 
-    init(nodes: Int, groups: Int, themes: Int) {
-      hits = MatchHits(nodes: nodes, groups: groups)
+    init(nodes: Int, groups: Int, chainWidth: Int, themes: Int) {
+      hits = MatchHits(nodes: nodes, groups: groups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays)
       themeState = Array(repeating: 0, count: themes)
     }
   }
@@ -61,7 +57,7 @@ extension CodingEngine {
   }
 
   public func makeScratch() -> Scratch {
-    Scratch(nodes: trieChildTerms.count, groups: groupCount, themes: codebook.themes.count)
+    Scratch(nodes: trieChildTerms.count, groups: groupCount, chainWidth: maxChainWidth, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -145,6 +141,7 @@ extension CodingEngine {
     candidateChains(&s)
     guard !s.candidates.isEmpty else { return }
     // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
+    let hits = s.hits, tokens = s.tokens
     for ci in s.candidates.indices {
       let c = Int(s.candidates[ci])
       let rule = chainRule[c]
@@ -152,7 +149,7 @@ extension CodingEngine {
       if let mask, !mask[Int(theme)] { continue }
       if s.themeState[Int(theme)] == 2 { continue }
       let width = Int(chainStart[c + 1] - chainStart[c])
-      let ways = chainWays(c, &s)
+      let ways = chainWays(c, hits)
       for w in 0..<ways {
         let spans = (w * width)..<((w + 1) * width)
         if ruleIsExclusion[Int(rule)] {
@@ -160,13 +157,13 @@ extension CodingEngine {
           s.themeState[Int(theme)] = 2
           break
         }
-        if cancelled(spans, polarity: polarities[Int(theme)], &s) { continue }
+        if cancelled(spans, polarity: polarities[Int(theme)], hits, tokens: tokens) { continue }
         if s.themeState[Int(theme)] == 0 {
           s.themeState[Int(theme)] = 1
           s.themesTouched.append(theme)
         }
         let at = s.foundSpans.count
-        for k in spans { s.foundSpans.append(s.ways[k]) }
+        for k in spans { s.foundSpans.append(hits.ways[k]) }
         s.found.append(Found(theme: theme, chain: Int32(c), rule: rule, spans: at..<s.foundSpans.count))
       }
     }
@@ -330,56 +327,48 @@ extension CodingEngine {
     return steps
   }
 
-  /// Every way chain `c`'s groups occur in order within their distances (at most `maxWays`), into
-  /// `s.ways` from its start (a span per group slot each); returns how many. Depth first, hits in the order
-  /// found.
-  private func chainWays(_ c: Int, _ s: inout Scratch) -> Int {
+  /// Every way chain `c`'s groups occur in order within their distances (at most `maxWays`),
+  /// into `hits.ways` from its start (a span per group slot each); returns how many. Depth
+  /// first, hits in the order found. Works in the hit list's own buffers, with no array to
+  /// check or retain: every chain a comment may match is searched here.
+  private func chainWays(_ c: Int, _ hits: MatchHits) -> Int {
     let base = Int(chainStart[c]), width = Int(chainStart[c + 1]) - base
-    if s.cursor.count < width { s.cursor.append(contentsOf: repeatElement(-1, count: width - s.cursor.count)) }
-    if s.ways.count < Self.maxWays * width {
-      s.ways.append(contentsOf: repeatElement(Span(start: 0, end: 0), count: Self.maxWays * width - s.ways.count))
-    }
-    let hits = s.hits
-    // Through buffer pointers: every chain a comment may match is searched here.
-    return s.cursor.withUnsafeMutableBufferPointer { cursor in
-      s.ways.withUnsafeMutableBufferPointer { out in
-        var ways = 0, used = 0
-        var level = 0
-        cursor[0] = hits.head[Int(chainGroups[base])]
-        while level >= 0 {
-          let h = cursor[level]
-          if h < 0 {
-            level -= 1
-            if level >= 0 { cursor[level] = hits[cursor[level]].next }
-            continue
-          }
-          let hit = hits[h]
-          if level > 0 {
-            let previous = hits[cursor[level - 1]]
-            let gap = linkOrdered[base + level] ? hit.start - previous.end
-              : max(hit.start - previous.end, previous.start - hit.end)
-            guard gap >= 0, gap <= linkDistance[base + level] else {
-              cursor[level] = hit.next
-              continue
-            }
-          }
-          if level == width - 1 {
-            for k in 0..<width {
-              let way = hits[cursor[k]]
-              out[used] = (way.start, way.end)
-              used += 1
-            }
-            ways += 1
-            if ways >= Self.maxWays { break }
-            cursor[level] = hit.next
-          } else {
-            level += 1
-            cursor[level] = hits.head[Int(chainGroups[base + level])]
-          }
+    let cursor = hits.cursor, out = hits.ways
+    var ways = 0, used = 0
+    var level = 0
+    cursor[0] = hits.head[Int(chainGroups[base])]
+    while level >= 0 {
+      let h = cursor[level]
+      if h < 0 {
+        level -= 1
+        if level >= 0 { cursor[level] = hits[cursor[level]].next }
+        continue
+      }
+      let hit = hits[h]
+      if level > 0 {
+        let previous = hits[cursor[level - 1]]
+        let gap = linkOrdered[base + level] ? hit.start - previous.end
+          : max(hit.start - previous.end, previous.start - hit.end)
+        guard gap >= 0, gap <= linkDistance[base + level] else {
+          cursor[level] = hit.next
+          continue
         }
-        return ways
+      }
+      if level == width - 1 {
+        for k in 0..<width {
+          let way = hits[cursor[k]]
+          out[used] = (way.start, way.end)
+          used += 1
+        }
+        ways += 1
+        if ways >= Self.maxWays { break }
+        cursor[level] = hit.next
+      } else {
+        level += 1
+        cursor[level] = hits.head[Int(chainGroups[base + level])]
       }
     }
+    return ways
   }
 
   /// The most ways `chainWays` finds for one chain.
@@ -388,17 +377,15 @@ extension CodingEngine {
   /// How many words either side of a positive match a negative word cancels it from.
   static let negativeReach: Int32 = 10
 
-  /// Whether the theme's negation or sentiment rule cancels the way `s.ways[spans]`.
-  private func cancelled(_ spans: Range<Int>, polarity: Theme.Polarity, _ s: inout Scratch) -> Bool {
+  /// Whether the theme's negation or sentiment rule cancels the way `hits.ways[spans]`.
+  private func cancelled(_ spans: Range<Int>, polarity: Theme.Polarity, _ hits: MatchHits, tokens: [CodingToken]) -> Bool {
     guard polarity != .neutral else { return false }
+    let ways = hits.ways
     var first = Int32.max, last = Int32.min
-    for span in s.ways[spans] {
-      first = min(first, span.start)
-      last = max(last, span.end)
+    for j in spans {
+      first = min(first, ways[j].start)
+      last = max(last, ways[j].end)
     }
-    let tokens = s.tokens
-    let ways = s.ways
-    let hits = s.hits
     // Whether token `k` is part of the match: each span tested with one unsigned comparison
     // and no branch, as the answer is no guess for a predictor.
     func inside(_ k: Int32) -> Bool {

@@ -64,6 +64,8 @@ public struct CodingEngine: Sendable {
   let linkDistance: [Int32]
   let linkOrdered: [Bool]
   let chainRule: [Int32]
+  /// The most groups any chain has.
+  let maxChainWidth: Int
   /// The chains to look at when group `g` is hit, `groupChains[groupChainStart[g]..<groupChainStart[g + 1]]`:
   /// each chain under one of its groups only.
   let groupChainStart: [Int32]
@@ -111,6 +113,7 @@ public struct CodingEngine: Sendable {
     linkDistance = builder.chains.flatMap { [0] + $0.links.map(\.distance) }
     linkOrdered = builder.chains.flatMap { [false] + $0.links.map(\.ordered) }
     chainRule = builder.chains.map(\.rule)
+    maxChainWidth = builder.chains.map(\.groups.count).max() ?? 1
     // A chain can match only when every one of its groups was hit, so it need be looked at
     // from one of them only: the one likeliest to be rare in comments, by the phrases it holds
     // (`@good NEAR/12 @ehcp` from `@ehcp`, not from the many words of `@good`), then by how

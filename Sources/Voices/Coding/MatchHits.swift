@@ -15,6 +15,13 @@ final class MatchHits: @unchecked Sendable {
     var next: Int32
   }
 
+  typealias Span = (start: Int32, end: Int32)
+
+  /// The chain search's current hit per group slot, and the ways it found (a span per group
+  /// slot each), sized for the engine's widest chain.
+  let cursor: UnsafeMutablePointer<Int32>
+  let ways: UnsafeMutablePointer<Span>
+
   /// Live trie states at the current token and at the next one.
   let states: UnsafeMutablePointer<Int32>
   let next: UnsafeMutablePointer<Int32>
@@ -28,8 +35,10 @@ final class MatchHits: @unchecked Sendable {
   private var count = 0
   private var capacity = 256
 
-  init(nodes: Int, groups: Int) {
-    let nodes = max(1, nodes), groups = max(1, groups)
+  init(nodes: Int, groups: Int, chainWidth: Int, maxWays: Int) {
+    let nodes = max(1, nodes), groups = max(1, groups), chainWidth = max(1, chainWidth)
+    cursor = .allocate(capacity: chainWidth)
+    ways = .allocate(capacity: chainWidth * maxWays)
     states = .allocate(capacity: nodes)
     next = .allocate(capacity: nodes)
     head = .allocate(capacity: groups)
@@ -41,6 +50,8 @@ final class MatchHits: @unchecked Sendable {
   }
 
   deinit {
+    cursor.deallocate()
+    ways.deallocate()
     states.deallocate()
     next.deallocate()
     head.deallocate()
