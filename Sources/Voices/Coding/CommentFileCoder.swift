@@ -5,9 +5,9 @@ import Synchronization
 /// Codes one text column of a plain CSV (no manifest), as a stream, for
 /// `voices code FILE.csv --id-column NAME --text-column NAME`.
 ///
-/// The file is read in batches; while the reading thread parses batch N + 1, batch N is coded
-/// on every core and formatted on a background queue, so reading overlaps coding and memory stays
-/// at two batches whatever the file's size. Output comes out in input order.
+/// The file is read in batches; while the reading thread parses the next batch, the ones before
+/// it are coded on every core, so reading overlaps coding and memory stays at a few batches
+/// whatever the file's size. Output comes out in input order.
 public struct CommentFileCoder: Sendable {
   public enum Format: String, Sendable {
     /// `id,themes` (`id,themes,model_themes` with a model), themes joined by `;`.
@@ -50,11 +50,12 @@ public struct CommentFileCoder: Sendable {
                   write: @escaping @Sendable (Data) -> Void) throws {
     if format == .csv, models == nil, let plainIDs = themeIDBytes {
       // `id,themes` only: comments stay bytes from file to output, no `String` each.
-      let writer = BatchWriter<CommentBytes>(write: write) { [self] batch, scratches in
-        idThemesRows(batch, themeIDs: plainIDs, scratches: &scratches)
+      let engine = engine, mask = CodingRun.mask(for: audience, in: engine)
+      let pipeline = SlicePipeline<CommentBytes>(engine: engine, write: write) { batch, range, scratch in
+        Self.idThemesRows(batch, range, engine: engine, mask: mask, themeIDs: plainIDs, scratch: &scratch)
       }
-      defer { writer.finish() }
-      try read(path, idColumn: idColumn, textColumn: textColumn, into: writer) { batch, id, text in
+      defer { pipeline.finish() }
+      try read(path, idColumn: idColumn, textColumn: textColumn, submit: pipeline.submit) { batch, id, text in
         batch.append(id: id, text: text)
       }
     } else {
@@ -63,7 +64,7 @@ public struct CommentFileCoder: Sendable {
       }
       defer { writer.finish() }
       let audience = audience  // a closure reading `self` would copy the whole coder per row
-      try read(path, idColumn: idColumn, textColumn: textColumn, into: writer) { batch, id, text in
+      try read(path, idColumn: idColumn, textColumn: textColumn, submit: writer.submit) { batch, id, text in
         batch.append(CodedComment(responseId: String(decoding: id, as: UTF8.self), text: String(decoding: text, as: UTF8.self),
                                   audience: audience))
       }
@@ -71,9 +72,9 @@ public struct CommentFileCoder: Sendable {
   }
 
   /// Reads the file's records as bytes, adding each row's id and text cells to batches of
-  /// `batchSize` handed to `writer`.
+  /// `batchSize` handed to `submit` (which leaves an empty batch to fill next).
   private func read<Batch: CommentBatch>(
-    _ path: String, idColumn: String, textColumn: String, into writer: BatchWriter<Batch>,
+    _ path: String, idColumn: String, textColumn: String, submit: (inout Batch) -> Void,
     add: (inout Batch, _ id: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Void
   ) throws {
     // Copied out of `self`: a closure reading `self` copies the whole coder, engine and all,
@@ -94,9 +95,9 @@ public struct CommentFileCoder: Sendable {
         return
       }
       add(&batch, idIndex < record.count ? record[idIndex] : none, textIndex < record.count ? record[textIndex] : none)
-      if batch.count >= batchSize { writer.submit(&batch) }
+      if batch.count >= batchSize { submit(&batch) }
     }
-    if batch.count > 0 { writer.submit(&batch) }
+    if batch.count > 0 { submit(&batch) }
   }
 
   /// Codes and formats one batch of comments as strings (on every core): JSON Lines, or CSV
@@ -118,31 +119,25 @@ public struct CommentFileCoder: Sendable {
     return Data(text.utf8)
   }
 
-  /// `id,themes` rows for a batch, each worker coding its slice and writing its rows' bytes:
-  /// no assignments, evidence or per-row strings are made, which is most of the cost of coding
-  /// a plain comment file once matching itself is fast.
-  func idThemesRows(_ batch: CommentBytes, themeIDs: ThemeIDBytes, scratches: inout [CodingEngine.Scratch]) -> Data {
-    let engine = self.engine
-    let mask = CodingRun.mask(for: audience, in: engine)
-    let parts = CodingRun.slices(batch.count, engine: engine, scratches: &scratches) { range, scratch in
-      let out = ByteBuffer(capacity: range.count * 48)
-      var themes: [Int32] = []
-      batch.withComments(range) { id, text in
-        TableWriter.appendCSVField(utf8: id, to: out)
-        out.append(UInt8(ascii: ","))
-        engine.themeIndices(ofUTF8: text, mask: mask, scratch: &scratch, into: &themes)
-        for (k, theme) in themes.enumerated() {
-          if k > 0 { out.append(UInt8(ascii: ";")) }
-          themeIDs.append(Int(theme), to: out)
-        }
-        out.append(UInt8(ascii: "\r"))
-        out.append(UInt8(ascii: "\n"))
+  /// `id,themes` rows for `range` of a batch, as bytes: no assignments, evidence or per-row
+  /// strings are made, which is most of the cost of coding a plain comment file once matching
+  /// itself is fast.
+  static func idThemesRows(_ batch: CommentBytes, _ range: Range<Int>, engine: CodingEngine, mask: CodingEngine.ThemeMask?,
+                           themeIDs: ThemeIDBytes, scratch: inout CodingEngine.Scratch) -> Data {
+    let out = ByteBuffer(capacity: range.count * 48)
+    var themes: [Int32] = []
+    batch.withComments(range) { id, text in
+      TableWriter.appendCSVField(utf8: id, to: out)
+      out.append(UInt8(ascii: ","))
+      engine.themeIndices(ofUTF8: text, mask: mask, scratch: &scratch, into: &themes)
+      for (k, theme) in themes.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ";")) }
+        themeIDs.append(Int(theme), to: out)
       }
-      return Data(out.bytes)
+      out.append(UInt8(ascii: "\r"))
+      out.append(UInt8(ascii: "\n"))
     }
-    var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
-    for part in parts { data.append(part) }
-    return data
+    return Data(out.bytes)
   }
 
   /// Theme ids as bytes in one array (an array per id would be retained and released at
@@ -167,7 +162,8 @@ public struct CommentFileCoder: Sendable {
   }
 
   /// Codes submitted batches one after another on a serial background queue, at most two
-  /// waiting, so the reader runs ahead by one batch and no further.
+  /// waiting, so the reader runs ahead by one batch and no further: for output that needs a
+  /// whole batch at once (model proposals) or strings (JSON Lines).
   ///
   /// A coded batch goes back to the reading thread, which empties it and fills it again: its
   /// comments' strings are then freed by the thread that made them. Freed on the coding
