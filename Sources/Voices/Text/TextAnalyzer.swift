@@ -72,6 +72,8 @@ public struct TextAnalyzer: Sendable {
     var folded: [FoldedRange] = []
     /// Scratch for a run seen for the first time.
     var pieces: [Tokenizer.Piece] = []
+    /// The tokens whose word starts a domain phrase (for `foldAbbreviations`).
+    var phraseStarts: [Int32] = []
   }
 
   struct FoldedRange: Sendable {
@@ -108,7 +110,8 @@ public struct TextAnalyzer: Sendable {
     scan.pieces = []
     tokens.removeAll(keepingCapacity: true)
     folded.removeAll(keepingCapacity: true)
-    var abbreviationStarts = false
+    var starts = scan.phraseStarts
+    starts.removeAll(keepingCapacity: true)
     var position = Tokenizer.Position()
     let normalized = scan.normalized
     normalized.folded.withUnsafeBufferPointer { b in
@@ -120,7 +123,7 @@ public struct TextAnalyzer: Sendable {
           let part = cache.runParts[index]
           let (sentence, clause) = position.next(opensClause: part.opensClause)
           if cache.abbreviationLists[Int(part.word)] >= 0, part.kind == .word || part.kind == .alphanumeric {
-            abbreviationStarts = true
+            starts.append(Int32(tokens.count))
           }
           let lo = start + part.lo, hi = start + part.hi
           tokens.append(ScannedToken(word: part.word, kind: part.kind, span: normalized.span(of: Int(lo)..<Int(hi)),
@@ -139,7 +142,8 @@ public struct TextAnalyzer: Sendable {
     }
     scan.pieces = pieces
     scan.folded = folded
-    if abbreviationStarts { foldAbbreviations(&tokens, scan: scan, cache: &cache) }
+    if !starts.isEmpty { foldAbbreviations(&tokens, starts: starts, scan: scan, cache: &cache) }
+    scan.phraseStarts = starts
     scan.tokens = tokens
   }
 
@@ -212,53 +216,68 @@ public struct TextAnalyzer: Sendable {
   }
 
   /// Replaces domain phrases and abbreviations by their canonical token, in place
-  /// (`tokens[i]` came from `scan.pieces[i]`).
-  func foldAbbreviations(_ tokens: inout [ScannedToken], scan: Scan, cache: inout WordCache) {
+  /// (`tokens[i]` came from `scan.folded[i]`); `starts` are the tokens whose word starts a
+  /// phrase of `abbreviations`, in order, the only places one can be folded.
+  func foldAbbreviations(_ tokens: inout [ScannedToken], starts: [Int32], scan: Scan, cache: inout WordCache) {
     var shouting: Bool?
-    var out = 0
-    var i = 0
-    outer: while i < tokens.count {
-      let list = cache.abbreviationLists[Int(tokens[i].word)]
-      if list >= 0, tokens[i].kind == .word || tokens[i].kind == .alphanumeric {
-        let first = tokens[i]
-        // Entries are read in place, not copied (a copy retains and releases each of their
-        // arrays and strings); the first word's stem is the list's, so matching starts at the
-        // second.
-        let list = Int(list)
-        for e in abbreviations.lists[list].indices {
-          let k = abbreviations.lists[list][e].stems.count
-          guard i + k <= tokens.count else { continue }
-          var matches = true
-          for j in stride(from: 1, to: k, by: 1) {
-            let t = tokens[i + j]
-            if t.clause != first.clause || t.kind == .number
-              || cache.entries[Int(t.word)].stem != abbreviations.lists[list][e].stems[j] {
-              matches = false
-              break
-            }
-          }
-          guard matches else { continue }
-          let entry = abbreviations.lists[list][e]
-          if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
-          guard caseAllows(entry.caseRule, folded: scan.folded[i], normalized: scan.normalized, shouting: shouting ?? false)
-          else { continue }
-          let last = tokens[i + k - 1]
-          let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
-            cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
-          }
-          tokens[out] = ScannedToken(word: id, kind: .abbreviation, span: first.span.union(last.span),
-                                     sentence: first.sentence, clause: first.clause, isNegator: false)
-          out += 1
-          i += k
-          continue outer
+    // Tokens before the first fold stay where they are; after it, each moves back over the
+    // tokens folded away.
+    var out = Int(starts[0]), i = out
+    func keep(upTo end: Int) {
+      if out == i { (out, i) = (end, end) }
+      while i < end {
+        tokens[out] = tokens[i]
+        out += 1
+        i += 1
+      }
+    }
+    for start in starts where Int(start) >= i {  // a start inside a folded phrase is passed
+      keep(upTo: Int(start))
+      if let (token, length) = phrase(at: i, tokens, scan: scan, cache: &cache, shouting: &shouting) {
+        tokens[out] = token
+        out += 1
+        i += length
+      } else {
+        keep(upTo: i + 1)
+      }
+    }
+    keep(upTo: tokens.count)
+    if out < tokens.count { tokens.removeLast(tokens.count - out) }
+  }
+
+  /// The canonical token of the longest domain phrase starting at `tokens[i]` that its case
+  /// allows, and how many tokens it covers.
+  private func phrase(at i: Int, _ tokens: [ScannedToken], scan: Scan, cache: inout WordCache,
+                      shouting: inout Bool?) -> (ScannedToken, Int)? {
+    let first = tokens[i]
+    let list = Int(cache.abbreviationLists[Int(first.word)])
+    // Entries are read in place, not copied (a copy retains and releases each of their arrays
+    // and strings); the first word's stem is the list's, so matching starts at the second.
+    for e in abbreviations.lists[list].indices {
+      let k = abbreviations.lists[list][e].stems.count
+      guard i + k <= tokens.count else { continue }
+      var matches = true
+      for j in stride(from: 1, to: k, by: 1) {
+        let t = tokens[i + j]
+        if t.clause != first.clause || t.kind == .number
+          || cache.entries[Int(t.word)].stem != abbreviations.lists[list][e].stems[j] {
+          matches = false
+          break
         }
       }
-      // Most tokens start no domain phrase: until one is folded, every token is already in place.
-      if out != i { tokens[out] = tokens[i] }
-      out += 1
-      i += 1
+      guard matches else { continue }
+      let entry = abbreviations.lists[list][e]
+      if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
+      guard caseAllows(entry.caseRule, folded: scan.folded[i], normalized: scan.normalized, shouting: shouting ?? false)
+      else { continue }
+      let last = tokens[i + k - 1]
+      let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
+        cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
+      }
+      return (ScannedToken(word: id, kind: .abbreviation, span: first.span.union(last.span),
+                           sentence: first.sentence, clause: first.clause, isNegator: false), k)
     }
-    if out < tokens.count { tokens.removeLast(tokens.count - out) }
+    return nil
   }
 
   private func caseAllows(_ rule: Abbreviations.CaseRule, folded: FoldedRange,
