@@ -25,8 +25,8 @@ extension CodingEngine {
     var found: [Found] = []
     var foundSpans: [Span] = []
 
-    init(nodes: Int, groups: Int, chainWidth: Int, themes: Int) {
-      hits = MatchHits(nodes: nodes, groups: groups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays)
+    init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, themes: Int) {
+      hits = MatchHits(nodes: nodes, groups: groups, keyGroups: keyGroups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays)
       themeState = Array(repeating: 0, count: themes)
     }
   }
@@ -57,7 +57,9 @@ extension CodingEngine {
   }
 
   public func makeScratch() -> Scratch {
-    Scratch(nodes: trieChildTerms.count, groups: groupCount, chainWidth: maxChainWidth, themes: codebook.themes.count)
+    Scratch(nodes: trieChildTerms.count, groups: groupCount,
+            keyGroups: (0..<groupCount).map { groupChainStart[$0 + 1] > groupChainStart[$0] },
+            chainWidth: maxChainWidth, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -189,7 +191,7 @@ extension CodingEngine {
     groupChains.withUnsafeBufferPointer { groupChains in
     chainStart.withUnsafeBufferPointer { chainStart in
     chainGroups.withUnsafeBufferPointer { chainGroups in
-      for g in s.hits.touchedGroups {
+      for g in s.hits.touchedKeys {
         for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
           let c = groupChains[k]
           var complete = true

@@ -31,11 +31,17 @@ final class MatchHits: @unchecked Sendable {
   /// The groups hit in this comment, `touched[..<touchedCount]`.
   private let touched: UnsafeMutablePointer<Int32>
   private var touchedCount = 0
+  /// Per group, 1 when chains are looked at from it (`CodingEngine.groupChains`), else 0; the
+  /// groups hit with chains to look at, `keys[..<keyCount]`, so the matcher need not test
+  /// every group hit (most have none).
+  private let isKey: UnsafeMutablePointer<UInt8>
+  private let keys: UnsafeMutablePointer<Int32>
+  private var keyCount = 0
   private var hits: UnsafeMutablePointer<Hit>
   private var count = 0
   private var capacity = 256
 
-  init(nodes: Int, groups: Int, chainWidth: Int, maxWays: Int) {
+  init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, maxWays: Int) {
     let nodes = max(1, nodes), groups = max(1, groups), chainWidth = max(1, chainWidth)
     cursor = .allocate(capacity: chainWidth)
     ways = .allocate(capacity: chainWidth * maxWays)
@@ -46,6 +52,10 @@ final class MatchHits: @unchecked Sendable {
     tail = .allocate(capacity: groups)
     tail.initialize(repeating: -1, count: groups)
     touched = .allocate(capacity: groups)
+    isKey = .allocate(capacity: groups)
+    isKey.initialize(repeating: 0, count: groups)
+    for (g, key) in keyGroups.enumerated() where key { isKey[g] = 1 }
+    keys = .allocate(capacity: groups + 1)  // `add` writes one past the keys hit
     hits = .allocate(capacity: capacity)
   }
 
@@ -57,11 +67,13 @@ final class MatchHits: @unchecked Sendable {
     head.deallocate()
     tail.deallocate()
     touched.deallocate()
+    isKey.deallocate()
+    keys.deallocate()
     hits.deallocate()
   }
 
-  /// The groups hit since the last `reset`, in the order first hit.
-  var touchedGroups: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: touched, count: touchedCount) }
+  /// The groups hit since the last `reset` that chains are looked at from, in the order first hit.
+  var touchedKeys: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: keys, count: keyCount) }
 
   @inline(__always) subscript(hit: Int32) -> Hit { hits[Int(hit)] }
 
@@ -76,6 +88,8 @@ final class MatchHits: @unchecked Sendable {
       head[Int(g)] = h
       touched[touchedCount] = g
       touchedCount += 1
+      keys[keyCount] = g
+      keyCount += Int(isKey[Int(g)])
     } else {
       hits[Int(last)].next = h
     }
@@ -89,6 +103,7 @@ final class MatchHits: @unchecked Sendable {
       tail[Int(touched[k])] = -1
     }
     touchedCount = 0
+    keyCount = 0
     count = 0
   }
 
