@@ -182,8 +182,8 @@ extension CodingEngine {
   }
 
   /// Step 2 of `match`: into `s.candidates`, the chains with a hit for every one of their
-  /// groups (only those can match), found from the groups hit. Read through buffer pointers:
-  /// this loop runs for every group of every comment.
+  /// groups (only those can match), found from the groups hit that key chains. Read through
+  /// buffer pointers: this loop runs for every such group of every comment.
   private func candidateChains(_ s: inout Scratch) {
     if !s.candidates.isEmpty { s.candidates.removeAll(keepingCapacity: true) }
     let head = s.hits.head
