@@ -122,7 +122,7 @@ extension CodingEngine {
     for f in scratch.found where out.last != f.theme { out.append(f.theme) }
   }
 
-  typealias Span = (start: Int32, end: Int32)
+  typealias Span = MatchHits.Span
 
   /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the
   /// polarity rules and exclusions, by theme in codebook order (then in the order found).

@@ -15,6 +15,7 @@ final class MatchHits: @unchecked Sendable {
     var next: Int32
   }
 
+  /// A stretch of tokens, `start..<end` (the engine's `Span` too).
   typealias Span = (start: Int32, end: Int32)
 
   /// The chain search's current hit per group slot, and the ways it found (a span per group
