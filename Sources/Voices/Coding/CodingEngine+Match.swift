@@ -102,9 +102,9 @@ extension CodingEngine {
         guard withEvidence else { continue }
         for span in scratch.foundSpans[f.spans] where !seen.contains(where: { $0.rule == f.rule && $0.span == span }) {
           seen.append((f.rule, span))
-          let first = scratch.tokens[Int(span.start)], last = scratch.tokens[Int(span.end) - 1]
-          evidence.append(Evidence(start: first.start, end: last.end, patternText: rules[Int(f.rule)].patternText,
-                                   matchedText: CodingText.slice(text, from: first, to: last)))
+          let given = scratch.scan.span(from: scratch.tokens[Int(span.start)], to: scratch.tokens[Int(span.end) - 1])
+          evidence.append(Evidence(start: given.scalars.lowerBound, end: given.scalars.upperBound,
+                                   patternText: rules[Int(f.rule)].patternText, matchedText: CodingText.slice(text, given)))
         }
       }
       out.append(ThemeAssignment(themeId: codebook.themes[Int(theme)].id, evidence: evidence))

@@ -28,13 +28,13 @@ enum CodingText {
   static func tokens(of text: String, into tokens: inout [CodingToken], scan: inout TextAnalyzer.Scan,
                      cache: inout WordCache) {
     guard hasSmartSurveyQuote(text) else {
+      if !scan.givenScalarOffsets.isEmpty { scan.givenScalarOffsets.removeAll(keepingCapacity: true) }
       analyzer.scan(text, into: &scan, cache: &cache)
       // The scan's tokens are the engine's; the old ones are the scan's next buffer (which it
       // empties).
       swap(&tokens, &scan.tokens)
       return
     }
-    tokens.removeAll(keepingCapacity: true)
     // Replace each @SQ@ by ' and remember, per scalar of the repaired text, its original offset.
     var repaired = String.UnicodeScalarView()
     var offsets: [Int] = []
@@ -53,17 +53,9 @@ enum CodingText {
     }
     offsets.append(scalars.count)
     analyzer.scan(String(repaired), into: &scan, cache: &cache)
-    for t in scan.tokens {
-      // Scalar offsets map back through the table; the end maps through the token's last
-      // scalar, so a token ending in @SQ@ (never the case: ' is inside words) is not cut short.
-      // UTF-8 offsets (-1) are then unknown: `slice` uses the scalar ones.
-      let start = offsets[min(t.span.scalars.lowerBound, offsets.count - 1)]
-      let last = t.span.scalars.upperBound
-      let end = last > 0 ? offsets[min(last - 1, offsets.count - 1)] + 1 : 0
-      var token = t
-      token.span = TextSpan(scalars: start..<end, utf8: -1..<(-1))
-      tokens.append(token)
-    }
+    // Spans are worked out through the offsets when asked for (`Scan.span(from:to:)`).
+    scan.givenScalarOffsets = offsets
+    swap(&tokens, &scan.tokens)
   }
 
   /// The tokens of text given as UTF-8 bytes (valid UTF-8), as ``tokens(of:into:scan:cache:)``
@@ -73,6 +65,7 @@ enum CodingText {
     guard !hasSmartSurveyQuote(bytes) else {
       return self.tokens(of: String(decoding: bytes, as: UTF8.self), into: &tokens, scan: &scan, cache: &cache)
     }
+    if !scan.givenScalarOffsets.isEmpty { scan.givenScalarOffsets.removeAll(keepingCapacity: true) }
     analyzer.scan(utf8: bytes, into: &scan, cache: &cache)
     swap(&tokens, &scan.tokens)
   }
@@ -96,15 +89,15 @@ enum CodingText {
     return false
   }
 
-  /// The text of a token span: by UTF-8 offsets when known (O(1)), else by scalar offsets.
-  static func slice(_ text: String, from first: CodingToken, to last: CodingToken) -> String {
-    if first.utf8Start >= 0, last.utf8End >= first.utf8Start {
+  /// The text of a span: by UTF-8 offsets when known (O(1)), else by scalar offsets.
+  static func slice(_ text: String, _ span: TextSpan) -> String {
+    if span.utf8.lowerBound >= 0, span.utf8.upperBound >= span.utf8.lowerBound {
       let u = text.utf8
-      guard let a = u.index(u.startIndex, offsetBy: first.utf8Start, limitedBy: u.endIndex),
-            let b = u.index(a, offsetBy: last.utf8End - first.utf8Start, limitedBy: u.endIndex) else { return "" }
+      guard let a = u.index(u.startIndex, offsetBy: span.utf8.lowerBound, limitedBy: u.endIndex),
+            let b = u.index(a, offsetBy: span.utf8.count, limitedBy: u.endIndex) else { return "" }
       return String(text[a..<b])
     }
-    return slice(text, start: first.start, end: last.end)
+    return slice(text, start: span.scalars.lowerBound, end: span.scalars.upperBound)
   }
 
   /// The text between two scalar offsets of `tokens(of:)`.

@@ -1,6 +1,6 @@
 /// Why a theme was given to a comment: one stretch of the comment and the pattern that found it.
 public struct Evidence: Sendable, Equatable, Hashable {
-  /// Offsets into the original comment, in the Text module's units (see `CodingToken`),
+  /// Offsets into the original comment, in Unicode scalars (`TextSpan.scalars`),
   /// `start` inclusive, `end` exclusive.
   public var start: Int
   public var end: Int

@@ -43,8 +43,8 @@ public struct TextAnalyzer: Sendable {
     self.scan(text, into: &scan, cache: &cache)
     let tokens = scan.tokens.map { t in
       let entry = cache.entries[Int(t.word)]
-      var token = Token(text: entry.text, stem: entry.stem, kind: t.kind, span: t.span,
-                        sentence: t.sentence, clause: t.clause, isNegator: t.isNegator)
+      var token = Token(text: entry.text, stem: entry.stem, kind: t.kind, span: scan.span(from: t, to: t),
+                        sentence: Int(t.sentence), clause: Int(t.clause), isNegator: t.isNegator)
       token.wordID = t.word
       return token
     }
@@ -52,13 +52,19 @@ public struct TextAnalyzer: Sendable {
   }
 
   /// One token as ``scan(_:into:cache:)`` leaves it: its word by number in the `WordCache`
-  /// (text and stem are there), so scanning a comment copies no `String`.
+  /// (text and stem are there) and the folded bytes it came from (its span in the original
+  /// is worked out from them only when asked for: `Scan.span(from:to:)`), so scanning a
+  /// comment copies no `String` and writes 28 bytes per token.
   struct ScannedToken: Sendable {
     var word: Int32
+    /// The folded bytes the token covers, `lo..<hi` of `Scan.normalized`, and where its text
+    /// ends in them (`child` of `child's`; for the case rules of abbreviations).
+    var lo: Int32
+    var hi: Int32
+    var textHi: Int32
+    var sentence: Int32
+    var clause: Int32
     var kind: Token.Kind
-    var span: TextSpan
-    var sentence: Int
-    var clause: Int
     var isNegator: Bool
   }
 
@@ -67,19 +73,28 @@ public struct TextAnalyzer: Sendable {
   struct Scan: Sendable {
     var normalized = NormalizedText()
     var tokens: [ScannedToken] = []
-    /// Per token, the folded bytes it came from and where its text ends in them (for the case
-    /// rules of abbreviations).
-    var folded: [FoldedRange] = []
     /// Scratch for a run seen for the first time.
     var pieces: [Tokenizer.Piece] = []
     /// The tokens whose word starts a domain phrase (for `foldAbbreviations`).
     var phraseStarts: [Int32] = []
-  }
+    /// When the scanned text was repaired from the text as given (SmartSurvey's `@SQ@` read
+    /// as `'`), each of its scalars' offset in the text as given, and that text's length at
+    /// the end; empty when the scanned text is the text as given.
+    var givenScalarOffsets: [Int] = []
 
-  struct FoldedRange: Sendable {
-    var lo: Int32
-    var hi: Int32
-    var textHi: Int32
+    /// Where tokens `first` through `last` (in order, `last` may be `first`) came from in the
+    /// text as given. The UTF-8 offsets are -1 when the text was repaired (slice by scalars).
+    func span(from first: ScannedToken, to last: ScannedToken) -> TextSpan {
+      let span = normalized.span(of: Int(first.lo)..<Int(last.hi))
+      guard !givenScalarOffsets.isEmpty else { return span }
+      // The end maps through the span's last scalar, so a span ending in a repaired `@SQ@`
+      // (never the case: `'` is inside words) is not cut short.
+      let offsets = givenScalarOffsets
+      let start = offsets[min(span.scalars.lowerBound, offsets.count - 1)]
+      let last = span.scalars.upperBound
+      let end = last > 0 ? offsets[min(last - 1, offsets.count - 1)] + 1 : 0
+      return TextSpan(scalars: start..<end, utf8: -1..<(-1))
+    }
   }
 
   /// The allocation-free core of ``analyze(_:cache:)``: the tokens of `text` into `scan.tokens`.
@@ -103,20 +118,16 @@ public struct TextAnalyzer: Sendable {
   private func tokenize(into scan: inout Scan, cache: inout WordCache) {
     cache.bound(200_000)
     var tokens = scan.tokens
-    var folded = scan.folded
     var pieces = scan.pieces
     scan.tokens = []
-    scan.folded = []
     scan.pieces = []
     tokens.removeAll(keepingCapacity: true)
-    folded.removeAll(keepingCapacity: true)
     var starts = scan.phraseStarts
     starts.removeAll(keepingCapacity: true)
     var position = Tokenizer.Position()
-    let normalized = scan.normalized
-    normalized.folded.withUnsafeBufferPointer { b in
+    scan.normalized.folded.withUnsafeBufferPointer { b in
       tokenizer.walk(b, position: &position, run: { range, kind, apostrophe, position in
-        let parts = cache.findRun(UnsafeBufferPointer(rebasing: b[range]))
+        let parts = cache.findRun(b, range)
           ?? learnRun(range, kind: kind, apostrophe: apostrophe, in: b, pieces: &pieces, cache: &cache)
         let start = Int32(range.lowerBound)
         for index in parts {
@@ -125,23 +136,19 @@ public struct TextAnalyzer: Sendable {
           if cache.abbreviationLists[Int(part.word)] >= 0, part.kind == .word || part.kind == .alphanumeric {
             starts.append(Int32(tokens.count))
           }
-          let lo = start + part.lo, hi = start + part.hi
-          tokens.append(ScannedToken(word: part.word, kind: part.kind, span: normalized.span(of: Int(lo)..<Int(hi)),
-                                     sentence: sentence, clause: clause, isNegator: part.isNegator))
-          folded.append(FoldedRange(lo: lo, hi: hi, textHi: start + part.textHi))
+          tokens.append(ScannedToken(word: part.word, lo: start + part.lo, hi: start + part.hi, textHi: start + part.textHi,
+                                     sentence: Int32(sentence), clause: Int32(clause), kind: part.kind, isNegator: part.isNegator))
         }
       }, ampersand: { i, position in
         let (sentence, clause) = position.next(opensClause: false)
         let id = Tokenizer.replacementBytes[Int(Tokenizer.Replacement.and.rawValue)].withUnsafeBufferPointer { bytes in
           cache.find(bytes) ?? insert(bytes, into: &cache)
         }
-        tokens.append(ScannedToken(word: id, kind: .word, span: normalized.span(of: i..<i + 1),
-                                   sentence: sentence, clause: clause, isNegator: false))
-        folded.append(FoldedRange(lo: Int32(i), hi: Int32(i + 1), textHi: Int32(i + 1)))
+        tokens.append(ScannedToken(word: id, lo: Int32(i), hi: Int32(i + 1), textHi: Int32(i + 1),
+                                   sentence: Int32(sentence), clause: Int32(clause), kind: .word, isNegator: false))
       })
     }
     scan.pieces = pieces
-    scan.folded = folded
     if !starts.isEmpty { foldAbbreviations(&tokens, starts: starts, scan: scan, cache: &cache) }
     scan.phraseStarts = starts
     scan.tokens = tokens
@@ -162,7 +169,7 @@ public struct TextAnalyzer: Sendable {
                                textHi: Int32(piece.textRange.upperBound - start), word: word, kind: piece.kind,
                                isNegator: piece.isNegator, opensClause: piece.opensClause)
     }
-    return cache.insertRun(UnsafeBufferPointer(rebasing: b[range]), parts: parts)
+    return cache.insertRun(b, range, parts: parts)
   }
 
   /// Analyses a word seen for the first time (the result depends only on its bytes: pieces
@@ -216,7 +223,7 @@ public struct TextAnalyzer: Sendable {
   }
 
   /// Replaces domain phrases and abbreviations by their canonical token, in place
-  /// (`tokens[i]` came from `scan.folded[i]`); `starts` are the tokens whose word starts a
+  /// (`tokens` as the scan made them); `starts` are the tokens whose word starts a
   /// phrase of `abbreviations`, in order, the only places one can be folded.
   func foldAbbreviations(_ tokens: inout [ScannedToken], starts: [Int32], scan: Scan, cache: inout WordCache) {
     var shouting: Bool?
@@ -268,31 +275,31 @@ public struct TextAnalyzer: Sendable {
       guard matches else { continue }
       let entry = abbreviations.lists[list][e]
       if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
-      guard caseAllows(entry.caseRule, folded: scan.folded[i], normalized: scan.normalized, shouting: shouting ?? false)
+      guard caseAllows(entry.caseRule, first, normalized: scan.normalized, shouting: shouting ?? false)
       else { continue }
       let last = tokens[i + k - 1]
       let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
         cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
       }
-      return (ScannedToken(word: id, kind: .abbreviation, span: first.span.union(last.span),
-                           sentence: first.sentence, clause: first.clause, isNegator: false), k)
+      return (ScannedToken(word: id, lo: first.lo, hi: last.hi, textHi: last.textHi,
+                           sentence: first.sentence, clause: first.clause, kind: .abbreviation, isNegator: false), k)
     }
     return nil
   }
 
-  private func caseAllows(_ rule: Abbreviations.CaseRule, folded: FoldedRange,
+  private func caseAllows(_ rule: Abbreviations.CaseRule, _ token: ScannedToken,
                           normalized: NormalizedText, shouting: Bool) -> Bool
   {
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
     var uppercase = 0, letters = 0
-    for j in Int(folded.lo)..<Int(folded.hi) where Tokenizer.isLetter(normalized.folded[j]) {
+    for j in Int(token.lo)..<Int(token.hi) where Tokenizer.isLetter(normalized.folded[j]) {
       letters += 1
       if normalized.isUppercase(j) { uppercase += 1 }
     }
     let capitals = uppercase >= 2
       && (uppercase == letters
           || (uppercase == letters - 1
-              && normalized.folded[Int(folded.textHi) - 1] == UInt8(ascii: "s")))
+              && normalized.folded[Int(token.textHi) - 1] == UInt8(ascii: "s")))
     switch rule {
     case .any: return true
     case .uppercase: return capitals

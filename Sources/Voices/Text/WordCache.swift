@@ -30,13 +30,12 @@ public struct WordCache: Sendable {
   /// stem (-1: none); beside `entries`, not in them, so reading it copies no strings.
   private(set) var abbreviationLists: [Int32] = []
   private var words = ByteKeyIndex()
-  /// Runs of letters and digits seen, by their folded bytes: run `i`'s tokens are
-  /// `runParts[runPartStart[i]..<runPartStart[i + 1]]`. A run recurs far more often than it
-  /// is new, so the tokenizer's contraction, negation and clause checks and the word lookups
-  /// are done once per distinct run, not per occurrence.
-  private var runs = ByteKeyIndex()
+  /// Runs of letters and digits seen, by their folded bytes, with where their tokens are in
+  /// `runParts`. A run recurs far more often than it is new, so the tokenizer's contraction,
+  /// negation and clause checks and the word lookups are done once per distinct run, not per
+  /// occurrence.
+  private var runs = RunTable()
   private(set) var runParts: [RunPart] = []
-  private var runPartStart: [Int32] = [0]
   /// Scratch for stemming a new word.
   var buffer: [UInt8] = []
   /// Changes each time the cache is emptied (word numbers start again from 0).
@@ -55,18 +54,15 @@ public struct WordCache: Sendable {
     return id
   }
 
-  /// Where the tokens of the run with these bytes are in `runParts`, if the run was seen.
-  func findRun(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    guard let id = runs.find(key) else { return nil }
-    return Int(runPartStart[Int(id)])..<Int(runPartStart[Int(id) + 1])
-  }
+  /// Where the tokens of the run `b[range]` are in `runParts`, if the run was seen.
+  @inline(__always)
+  func findRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? { runs.find(b, range) }
 
-  /// Remembers a run's tokens and returns where they are in `runParts`.
-  mutating func insertRun(_ key: UnsafeBufferPointer<UInt8>, parts: some Collection<RunPart>) -> Range<Int> {
-    _ = runs.insert(key)
+  /// Remembers the tokens of the run `b[range]` and returns where they are in `runParts`.
+  mutating func insertRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, parts: some Collection<RunPart>) -> Range<Int> {
     let start = runParts.count
     runParts.append(contentsOf: parts)
-    runPartStart.append(Int32(runParts.count))
+    runs.insert(b, range, parts: start..<runParts.count)
     return start..<runParts.count
   }
 
@@ -78,7 +74,6 @@ public struct WordCache: Sendable {
     words.removeAll()
     runs.removeAll()
     runParts.removeAll(keepingCapacity: true)
-    runPartStart = [0]
     generation += 1
   }
 }
