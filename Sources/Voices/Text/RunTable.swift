@@ -41,21 +41,17 @@ struct RunTable: Sendable {
     let n = range.count
     let (head, rest) = Self.key(b, range)
     let h = Self.hash(head, rest, n, long: n > 16 ? Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound]) : nil)
-    return slots.withUnsafeBufferPointer { slots in
-      entries.withUnsafeBufferPointer { entries in
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h >> shift)
-        while true {
-          let id = slots[slot]
-          if id < 0 { return nil }
-          let e = entries[Int(id)]
-          if e.head == head, e.rest == rest, e.length == Int32(truncatingIfNeeded: n),
-            n <= 16 || longEqual(e, Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound])) {
-            return Int(e.partStart)..<Int(e.partEnd)
-          }
-          slot = (slot + 1) & mask
-        }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: h >> shift)
+    while true {
+      let id = slots[slot]
+      if id < 0 { return nil }
+      let e = entries[Int(id)]
+      if e.head == head, e.rest == rest, e.length == Int32(truncatingIfNeeded: n),
+        n <= 16 || longEqual(e, Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound])) {
+        return Int(e.partStart)..<Int(e.partEnd)
       }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -110,9 +106,9 @@ struct RunTable: Sendable {
     guard let base = b.baseAddress else { return (0, 0) }
     let p = UnsafeRawPointer(base + range.lowerBound)
     if range.lowerBound + 16 <= b.count {
-      // A shift by 64 or more gives 0 (Swift's smart shift): no mask for bytes not there.
-      let mask0 = UInt64.max >> UInt64(64 - min(n, 8) * 8)
-      let mask1 = UInt64.max >> UInt64(64 - min(max(n - 8, 0), 8) * 8)
+      // Each mask keeps the bytes that are there (a shift of less than 64 each time).
+      let mask0 = n > 0 ? UInt64.max &>> UInt64((8 - min(n, 8)) * 8) : 0
+      let mask1 = n > 8 ? UInt64.max &>> UInt64((16 - min(n, 16)) * 8) : 0
       return (p.loadUnaligned(as: UInt64.self) & mask0, p.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask1)
     }
     var head: UInt64 = 0, rest: UInt64 = 0
