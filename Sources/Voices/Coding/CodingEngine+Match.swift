@@ -58,7 +58,7 @@ extension CodingEngine {
 
   public func makeScratch() -> Scratch {
     Scratch(nodes: trieChildTerms.count, groups: groupCount,
-            keyGroups: (0..<groupCount).map { groupChainStart[$0 + 1] > groupChainStart[$0] },
+            keyGroups: (0..<groupCount).map { keyChainStart[$0 + 1] > keyChainStart[$0] },
             chainWidth: maxChainWidth, themes: codebook.themes.count)
   }
 
@@ -187,23 +187,23 @@ extension CodingEngine {
   private func candidateChains(_ s: inout Scratch) {
     if !s.candidates.isEmpty { s.candidates.removeAll(keepingCapacity: true) }
     let head = s.hits.head
-    groupChainStart.withUnsafeBufferPointer { groupChainStart in
-    groupChains.withUnsafeBufferPointer { groupChains in
-    chainStart.withUnsafeBufferPointer { chainStart in
-    chainGroups.withUnsafeBufferPointer { chainGroups in
+    keyChainStart.withUnsafeBufferPointer { starts in
+    keyChains.withUnsafeBufferPointer { records in
       for g in s.hits.touchedKeys {
-        for k in Int(groupChainStart[Int(g)])..<Int(groupChainStart[Int(g) + 1]) {
-          let c = groupChains[k]
+        var k = Int(starts[Int(g)])
+        let end = Int(starts[Int(g) + 1])
+        while k < end {
+          // A record: the chain, the number of its other groups, those groups.
+          let others = Int(records[k + 1])
           var complete = true
-          for slot in Int(chainStart[Int(c)])..<Int(chainStart[Int(c) + 1]) where head[Int(chainGroups[slot])] < 0 {
+          for slot in (k + 2)..<(k + 2 + others) where head[Int(records[slot])] < 0 {
             complete = false
             break
           }
-          if complete { s.candidates.append(c) }
+          if complete { s.candidates.append(records[k]) }
+          k += 2 + others
         }
       }
-    }
-    }
     }
     }
   }

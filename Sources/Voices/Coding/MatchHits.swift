@@ -32,7 +32,7 @@ final class MatchHits: @unchecked Sendable {
   /// The groups hit in this comment, `touched[..<touchedCount]`.
   private let touched: UnsafeMutablePointer<Int32>
   private var touchedCount = 0
-  /// Per group, 1 when chains are looked at from it (`CodingEngine.groupChains`), else 0; the
+  /// Per group, 1 when chains are looked at from it (`CodingEngine.keyChains`), else 0; the
   /// groups hit with chains to look at, `keys[..<keyCount]`, so the matcher need not test
   /// every group hit (most have none).
   private let isKey: UnsafeMutablePointer<UInt8>

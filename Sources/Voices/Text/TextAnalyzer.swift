@@ -133,9 +133,7 @@ public struct TextAnalyzer: Sendable {
         for index in parts {
           let part = cache.runParts[index]
           let (sentence, clause) = position.next(opensClause: part.opensClause)
-          if cache.abbreviationLists[Int(part.word)] >= 0, part.kind == .word || part.kind == .alphanumeric {
-            starts.append(Int32(tokens.count))
-          }
+          if part.startsPhrase { starts.append(Int32(tokens.count)) }
           tokens.append(ScannedToken(word: part.word, lo: start + part.lo, hi: start + part.hi, textHi: start + part.textHi,
                                      sentence: Int32(sentence), clause: Int32(clause), kind: part.kind, isNegator: part.isNegator))
         }
@@ -167,7 +165,8 @@ public struct TextAnalyzer: Sendable {
       let word = piece.withText(in: b) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
       return WordCache.RunPart(lo: Int32(piece.range.lowerBound - start), hi: Int32(piece.range.upperBound - start),
                                textHi: Int32(piece.textRange.upperBound - start), word: word, kind: piece.kind,
-                               isNegator: piece.isNegator, opensClause: piece.opensClause)
+                               isNegator: piece.isNegator, opensClause: piece.opensClause,
+                               startsPhrase: cache.abbreviationLists[Int(word)] >= 0 && (piece.kind == .word || piece.kind == .alphanumeric))
     }
     return cache.insertRun(b, range, parts: parts)
   }

@@ -23,6 +23,8 @@ public struct WordCache: Sendable {
     var kind: Token.Kind
     var isNegator: Bool
     var opensClause: Bool
+    /// Whether the word (a word or alphanumeric) starts a domain phrase of ``Abbreviations``.
+    var startsPhrase: Bool
   }
 
   private(set) var entries: [Entry] = []
