@@ -3,17 +3,17 @@ extension CodingEngine {
   /// comment allocates nothing once the buffers have grown: the text pipeline's buffers and
   /// word cache, each word's term ids, the hit lists and the surviving matches.
   ///
-  /// Copies share their hit buffers (`MatchHits`): give each thread a scratch of its own
+  /// Copies share their hit buffers (`MatchHits`) and word records (`WordStepTable`): give
+  /// each thread a scratch of its own
   /// (`makeScratch`), never a copy of another's.
   public struct Scratch: Sendable {
     /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
     var words = WordCache()
     var scan = TextAnalyzer.Scan()
     var tokens: [CodingToken] = []
-    /// What each word does in the trie, by `CodingToken.wordID` (`looked` false: not worked
-    /// out yet), valid for `words.generation` `stepsGeneration`; the lists are in `stepArena`.
-    var stepsByWord: [WordSteps] = []
-    var stepArena: [Int32] = []
+    /// What each word does in the trie, by `CodingToken.wordID`, valid for `words.generation`
+    /// `stepsGeneration`.
+    let steps = WordStepTable()
     var stepsGeneration = -1
     /// The trie walk's live states and the hits, one list per group.
     let hits: MatchHits
@@ -29,23 +29,6 @@ extension CodingEngine {
       hits = MatchHits(nodes: nodes, groups: groups, keyGroups: keyGroups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays)
       themeState = Array(repeating: 0, count: themes)
     }
-  }
-
-  /// A word's part in the trie walk, worked out once per distinct word (`lookUpSteps`): its
-  /// term ids, the groups a phrase of this word alone completes (the hits every occurrence
-  /// adds, in the order the walk finds them), and the nodes below the root it leads to that
-  /// have children (where a longer phrase goes on). Each is a range of `Scratch.stepArena`.
-  struct WordSteps {
-    /// Bit `term % 64` set for each of the word's terms.
-    var termBits: UInt64 = 0
-    /// The union of the onward nodes' `trieChildTerms`: a longer phrase can go on only to a
-    /// word with one of these bits in its `termBits` (0: none goes on from this word).
-    var onwardChildBits: UInt64 = 0
-    var termStart: Int32 = 0, termCount: Int32 = 0
-    var acceptStart: Int32 = 0, acceptCount: Int32 = 0
-    var onwardStart: Int32 = 0, onwardCount: Int32 = 0
-    /// False for a slot of `stepsByWord` not yet filled.
-    var looked = false
   }
 
   /// One surviving way a chain matched: its theme, chain, rule and spans (`foundSpans[spans]`).
@@ -224,83 +207,75 @@ extension CodingEngine {
 
   /// Step 1 of `match`: walks the trie from each token; every accepting state is a hit of its
   /// groups, recorded in `s.hits` (emptied first). The first step, from the root, was worked
-  /// out once per word (`WordSteps`); only longer phrases walk on.
+  /// out once per word (`WordStepTable`); only longer phrases walk on.
   private func walkTrie(_ s: inout Scratch) {
     let hits = s.hits
     hits.reset()
     let n = s.tokens.count
     let tokens = s.tokens
     var states = hits.states, next = hits.next
-    s.stepArena.withUnsafeBufferPointer { arena in
-    s.stepsByWord.withUnsafeBufferPointer { steps in
-      for i in 0..<n {
-        let first = steps[Int(tokens[i].word)]
-        for a in Int(first.acceptStart)..<Int(first.acceptStart + first.acceptCount) {
-          hits.add(group: arena[a], start: Int32(i), end: Int32(i + 1))
-        }
-        // Most words go on to no phrase, or not to the word after them: one test of their
-        // bits says so (a branch that is nearly always the same, where testing the count of
-        // onward nodes was taken for one word in three, unpredictably).
-        guard i + 1 < n, first.onwardChildBits & steps[Int(tokens[i + 1].word)].termBits != 0 else { continue }
-        var live = Int(first.onwardCount)
-        for x in 0..<live { states[x] = arena[Int(first.onwardStart) + x] }
-        var j = i + 1
-        while live > 0, j < n {
-          var nextLive = 0
-          let terms = steps[Int(tokens[j].word)]
-          for x in 0..<live {
-            let state = states[x]
-            let childTerms = trieChildTerms[Int(state)]
-            guard childTerms != 0 else { continue }
-            for k in Int(terms.termStart)..<Int(terms.termStart + terms.termCount) {
-              let term = UInt64(UInt32(arena[k]))
-              guard childTerms & (1 << (term & 63)) != 0 else { continue }
-              if let child = trieEdges[UInt64(state) << 32 | term] {
-                next[nextLive] = child
-                nextLive += 1
-              }
+    let records = s.steps.records, spill = s.steps.spill
+    func steps(_ i: Int) -> WordStepTable.Record { WordStepTable.Record(tokens[i].word, in: records, spill: spill) }
+    for i in 0..<n {
+      let first = steps(i)
+      let accepts = first.accepts
+      for a in 0..<first.acceptCount {
+        hits.add(group: accepts[a], start: Int32(i), end: Int32(i + 1))
+      }
+      // Most words go on to no phrase, or not to the word after them: one test of their
+      // bits says so (a branch that is nearly always the same, where testing the count of
+      // onward nodes was taken for one word in three, unpredictably).
+      guard i + 1 < n, first.onwardBits & steps(i + 1).termBits != 0 else { continue }
+      var live = first.onwardCount
+      for x in 0..<live { states[x] = first.onward[x] }
+      var j = i + 1
+      while live > 0, j < n {
+        var nextLive = 0
+        let word = steps(j)
+        for x in 0..<live {
+          let state = states[x]
+          let childTerms = trieChildTerms[Int(state)]
+          guard childTerms != 0 else { continue }
+          for k in 0..<word.termCount {
+            let term = UInt64(UInt32(word.terms[k]))
+            guard childTerms & (1 << (term & 63)) != 0 else { continue }
+            if let child = trieEdges[UInt64(state) << 32 | term] {
+              next[nextLive] = child
+              nextLive += 1
             }
           }
-          swap(&states, &next)
-          live = nextLive
-          j += 1
-          for x in 0..<live {
-            let state = Int(states[x])
-            for a in Int(acceptStart[state])..<Int(acceptStart[state + 1]) {
-              hits.add(group: acceptGroups[a], start: Int32(i), end: Int32(j))
-            }
+        }
+        swap(&states, &next)
+        live = nextLive
+        j += 1
+        for x in 0..<live {
+          let state = Int(states[x])
+          for a in Int(acceptStart[state])..<Int(acceptStart[state + 1]) {
+            hits.add(group: acceptGroups[a], start: Int32(i), end: Int32(j))
           }
         }
       }
     }
-    }
   }
 
-  /// Works out the `WordSteps` of each token's word not seen before: its term ids (its stem's,
-  /// its exact form's, every matching prefix's), then what the trie's first step does with them.
+  /// Fills in the record (`WordStepTable`) of each token's word not seen before: its term ids
+  /// (its stem's, its exact form's, every matching prefix's), then what the trie's first step
+  /// does with them.
   private func lookUpSteps(_ s: inout Scratch) {
     if s.stepsGeneration != s.words.generation {
-      s.stepsByWord.removeAll(keepingCapacity: true)
-      s.stepArena.removeAll(keepingCapacity: true)
+      s.steps.removeAll()
       s.stepsGeneration = s.words.generation
     }
-    for token in s.tokens {
-      let word = Int(token.wordID)
-      if word < s.stepsByWord.count, s.stepsByWord[word].looked { continue }
-      if word >= s.stepsByWord.count {
-        s.stepsByWord.append(contentsOf: repeatElement(WordSteps(), count: word - s.stepsByWord.count + 1))
-      }
-      s.stepsByWord[word] = wordSteps(s.words.entries[word], arena: &s.stepArena)
+    for token in s.tokens where !s.steps.isLooked(Int(token.word)) {
+      fillSteps(of: token.word, s.words.entries[Int(token.word)], into: s.steps)
     }
   }
 
-  /// Works out a word's `WordSteps`, appending its lists to `arena`.
-  private func wordSteps(_ entry: WordCache.Entry, arena: inout [Int32]) -> WordSteps {
-    var steps = WordSteps(looked: true)
-    let start = arena.count
-    steps.termStart = Int32(start)
-    if let id = stemTerms[entry.stem] { arena.append(id) }
-    if let id = formTerms[entry.text], !arena[start...].contains(id) { arena.append(id) }
+  /// Works out a word's record.
+  private func fillSteps(of word: Int32, _ entry: WordCache.Entry, into table: WordStepTable) {
+    var terms: [Int32] = []
+    if let id = stemTerms[entry.stem] { terms.append(id) }
+    if let id = formTerms[entry.text], !terms.contains(id) { terms.append(id) }
     if !prefixTerms.isEmpty {
       let f = Array(entry.text.utf8), stem = Array(entry.stem.utf8)
       // Only prefixes starting with the form's or the stem's first byte can match (in the
@@ -308,25 +283,17 @@ extension CodingEngine {
       let firsts = [f.first, stem.first].compactMap { $0 }.sorted()
       for (b, first) in firsts.enumerated() where b == 0 || first != firsts[b - 1] {
         for (prefix, id) in prefixTerms[prefixRange(first)] where (f.starts(with: prefix) || stem.starts(with: prefix))
-          && !arena[start...].contains(id) {
-          arena.append(id)
+          && !terms.contains(id) {
+          terms.append(id)
         }
       }
     }
-    steps.termCount = Int32(arena.count - start)
-    steps.termBits = arena[start...].reduce(0) { $0 | 1 << UInt64(UInt32($1) & 63) }
     // The root's children through each term, in term order, as the walk would meet them.
-    let children = arena[start...].map { rootChildren[Int($0)] }.filter { $0 >= 0 }
-    steps.acceptStart = Int32(arena.count)
-    for child in children {
-      arena.append(contentsOf: acceptGroups[Int(acceptStart[Int(child)])..<Int(acceptStart[Int(child) + 1])])
-    }
-    steps.acceptCount = Int32(arena.count) - steps.acceptStart
-    steps.onwardStart = Int32(arena.count)
-    arena.append(contentsOf: children.filter { trieChildTerms[Int($0)] != 0 })
-    steps.onwardCount = Int32(arena.count) - steps.onwardStart
-    steps.onwardChildBits = children.reduce(0) { $0 | trieChildTerms[Int($1)] }
-    return steps
+    let children = terms.map { rootChildren[Int($0)] }.filter { $0 >= 0 }
+    let accepts = children.flatMap { acceptGroups[Int(acceptStart[Int($0)])..<Int(acceptStart[Int($0) + 1])] }
+    table.set(Int(word), termBits: terms.reduce(0) { $0 | 1 << UInt64(UInt32($1) & 63) },
+              onwardBits: children.reduce(0) { $0 | trieChildTerms[Int($1)] },
+              terms: terms, accepts: accepts, onward: children.filter { trieChildTerms[Int($0)] != 0 })
   }
 
   /// Every way chain `c`'s groups occur in order within their distances (at most `maxWays`),
