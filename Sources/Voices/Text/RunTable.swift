@@ -1,13 +1,13 @@
 /// The runs of letters and digits a `WordCache` has seen, found again by their folded bytes,
-/// each with where its tokens are in the cache's `runParts`.
+/// each with eight bytes of the cache's own saying what the run reads as (`WordCache.RunTokens`).
 ///
 /// Every run of every comment is looked up here, so a lookup is built to touch as little as
 /// possible: the run's first sixteen bytes are read as two masked 8-byte loads (no loop, no
 /// branch on its length), hashed in a few multiplications, and compared with the entry the
-/// slot names, which holds those sixteen bytes itself. A `ByteKeyIndex` kept the bytes apart
-/// and the tokens' range in yet another array, so a lookup waited on four loads from four
-/// places, one after another. Only runs longer than sixteen bytes (rare words) keep the rest
-/// of their bytes apart, in `longBytes`.
+/// slot names, a 32-byte entry holding those sixteen bytes and the run's eight bytes of value.
+/// A `ByteKeyIndex` kept the bytes apart and the tokens in yet other arrays, so a lookup
+/// waited on four or five loads from as many places, one after another. Only runs longer than
+/// sixteen bytes (rare words) keep the rest of their bytes apart, in `longBytes`.
 ///
 /// Entries are numbered in order of first sight: the runs a text repeats most, met early, sit
 /// together at the front.
@@ -16,12 +16,11 @@ struct RunTable: Sendable {
     /// Bytes 0..<8 and 8..<16 of the run, little-endian, zero past its end.
     var head: UInt64
     var rest: UInt64
+    /// What the run reads as, in the owning cache's terms.
+    var value: UInt64
     var length: Int32
     /// Where bytes 16... of a longer run are in `longBytes`.
     var longStart: Int32
-    /// The run's tokens: `runParts[partStart..<partEnd]` of the owning cache.
-    var partStart: Int32
-    var partEnd: Int32
   }
 
   typealias Bytes = UnsafeBufferPointer<UInt8>
@@ -35,9 +34,9 @@ struct RunTable: Sendable {
 
   var count: Int { entries.count }
 
-  /// Where the tokens of the run `b[range]` are, if it was seen.
+  /// The value of the run `b[range]`, if it was seen.
   @inline(__always)
-  func find(_ b: Bytes, _ range: Range<Int>) -> Range<Int>? {
+  func find(_ b: Bytes, _ range: Range<Int>) -> UInt64? {
     let n = range.count
     let (head, rest) = Self.key(b, range)
     let h = Self.hash(head, rest, n, long: n > 16 ? Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound]) : nil)
@@ -49,21 +48,20 @@ struct RunTable: Sendable {
       let e = entries[Int(id)]
       if e.head == head, e.rest == rest, e.length == Int32(truncatingIfNeeded: n),
         n <= 16 || longEqual(e, Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound])) {
-        return Int(e.partStart)..<Int(e.partEnd)
+        return e.value
       }
       slot = (slot + 1) & mask
     }
   }
 
-  /// Adds the run `b[range]` (not yet present), whose tokens are `parts` of the owning cache.
-  mutating func insert(_ b: Bytes, _ range: Range<Int>, parts: Range<Int>) {
+  /// Adds the run `b[range]` (not yet present) with its value.
+  mutating func insert(_ b: Bytes, _ range: Range<Int>, value: UInt64) {
     if (entries.count + 1) * 2 > slots.count { grow() }
     let n = range.count
     let (head, rest) = Self.key(b, range)
     let longStart = Int32(longBytes.count)
     if n > 16 { longBytes.append(contentsOf: b[(range.lowerBound + 16)..<range.upperBound]) }
-    entries.append(Entry(head: head, rest: rest, length: Int32(n), longStart: longStart,
-                         partStart: Int32(parts.lowerBound), partEnd: Int32(parts.upperBound)))
+    entries.append(Entry(head: head, rest: rest, value: value, length: Int32(n), longStart: longStart))
     place(Int32(entries.count - 1))
   }
 

@@ -127,15 +127,15 @@ public struct TextAnalyzer: Sendable {
     var position = Tokenizer.Position()
     scan.normalized.folded.withUnsafeBufferPointer { b in
       tokenizer.walk(b, position: &position, run: { range, kind, apostrophe, position in
-        let parts = cache.findRun(b, range)
-          ?? learnRun(range, kind: kind, apostrophe: apostrophe, in: b, pieces: &pieces, cache: &cache)
         let start = Int32(range.lowerBound)
-        for index in parts {
-          let part = cache.runParts[index]
-          let (sentence, clause) = position.next(opensClause: part.opensClause)
-          if part.startsPhrase { starts.append(Int32(tokens.count)) }
-          tokens.append(ScannedToken(word: part.word, lo: start + part.lo, hi: start + part.hi, textHi: start + part.textHi,
-                                     sentence: Int32(sentence), clause: Int32(clause), kind: part.kind, isNegator: part.isNegator))
+        switch cache.findRun(b, range)
+          ?? learnRun(range, kind: kind, apostrophe: apostrophe, in: b, pieces: &pieces, cache: &cache) {
+        case .one(let part):
+          Self.add(part, runStart: start, position: &position, tokens: &tokens, starts: &starts)
+        case .many(let parts):
+          for index in parts {
+            Self.add(cache.runParts[index], runStart: start, position: &position, tokens: &tokens, starts: &starts)
+          }
         }
       }, ampersand: { i, position in
         let (sentence, clause) = position.next(opensClause: false)
@@ -152,11 +152,21 @@ public struct TextAnalyzer: Sendable {
     scan.tokens = tokens
   }
 
+  /// Appends the token `part` of the run starting at folded byte `start`.
+  @inline(__always)
+  private static func add(_ part: WordCache.RunPart, runStart start: Int32, position: inout Tokenizer.Position,
+                          tokens: inout [ScannedToken], starts: inout [Int32]) {
+    let (sentence, clause) = position.next(opensClause: part.opensClause)
+    if part.startsPhrase { starts.append(Int32(tokens.count)) }
+    tokens.append(ScannedToken(word: part.word, lo: start + part.lo, hi: start + part.hi, textHi: start + part.textHi,
+                               sentence: Int32(sentence), clause: Int32(clause), kind: part.kind, isNegator: part.isNegator))
+  }
+
   /// Works out the tokens of a run seen for the first time with the tokenizer's rules
   /// (contractions, possessives, negators, clause openers), numbers their words, and remembers
-  /// them in `cache`; returns where they are in `cache.runParts`.
+  /// them in `cache`.
   private func learnRun(_ range: Range<Int>, kind: Token.Kind, apostrophe: Bool, in b: UnsafeBufferPointer<UInt8>,
-                        pieces: inout [Tokenizer.Piece], cache: inout WordCache) -> Range<Int> {
+                        pieces: inout [Tokenizer.Piece], cache: inout WordCache) -> WordCache.RunTokens {
     pieces.removeAll(keepingCapacity: true)
     var position = Tokenizer.Position()
     tokenizer.emitWord(range, kind: kind, apostrophe: apostrophe, bytes: b, into: &pieces, position: &position)

@@ -13,7 +13,7 @@ public struct WordCache: Sendable {
 
   /// One token a run of letters and digits reads as, relative to the run: `don't` is two
   /// (`do`, and `not` covering `n't`), `child's` one (`child`, covering all of `child's`).
-  struct RunPart: Sendable {
+  struct RunPart: Sendable, Equatable {
     /// The folded bytes the token covers, from the run's start.
     var lo: Int32
     var hi: Int32
@@ -32,11 +32,12 @@ public struct WordCache: Sendable {
   /// stem (-1: none); beside `entries`, not in them, so reading it copies no strings.
   private(set) var abbreviationLists: [Int32] = []
   private var words = ByteKeyIndex()
-  /// Runs of letters and digits seen, by their folded bytes, with where their tokens are in
-  /// `runParts`. A run recurs far more often than it is new, so the tokenizer's contraction,
-  /// negation and clause checks and the word lookups are done once per distinct run, not per
-  /// occurrence.
+  /// Runs of letters and digits seen, by their folded bytes, with what they read as
+  /// (`RunTokens`). A run recurs far more often than it is new, so the tokenizer's
+  /// contraction, negation and clause checks and the word lookups are done once per distinct
+  /// run, not per occurrence.
   private var runs = RunTable()
+  /// The tokens of runs that are not one token from their first byte (`RunTokens.many`).
   private(set) var runParts: [RunPart] = []
   /// Scratch for stemming a new word.
   var buffer: [UInt8] = []
@@ -56,16 +57,56 @@ public struct WordCache: Sendable {
     return id
   }
 
-  /// Where the tokens of the run `b[range]` are in `runParts`, if the run was seen.
-  @inline(__always)
-  func findRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? { runs.find(b, range) }
+  /// What a run reads as. Most runs are one token from their first byte: that token is kept
+  /// whole in the run's entry (`one`), so finding the run reads nothing else; the others
+  /// (`don't`, or an odd run) give where their tokens are in `runParts` (`many`).
+  enum RunTokens {
+    case one(RunPart)
+    case many(Range<Int>)
+  }
 
-  /// Remembers the tokens of the run `b[range]` and returns where they are in `runParts`.
-  mutating func insertRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, parts: some Collection<RunPart>) -> Range<Int> {
-    let start = runParts.count
-    runParts.append(contentsOf: parts)
-    runs.insert(b, range, parts: start..<runParts.count)
-    return start..<runParts.count
+  /// What the run `b[range]` reads as, if it was seen.
+  @inline(__always)
+  func findRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> RunTokens? {
+    runs.find(b, range).map { Self.decode($0, runLength: Int32(range.count)) }
+  }
+
+  /// Remembers what the run `b[range]` reads as and returns it.
+  mutating func insertRun(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, parts: [RunPart]) -> RunTokens {
+    let n = Int32(range.count)
+    var value: UInt64
+    if parts.count == 1, let part = parts.first, part.lo == 0, (0...255).contains(n - part.hi),
+      (0...255).contains(n - part.textHi), let kind = Self.kinds.firstIndex(of: part.kind) {
+      // One token: its word, how far before the run's end its span and its text end, its kind
+      // and flags; bit 63 clear.
+      value = UInt64(UInt32(bitPattern: part.word)) | UInt64(n - part.hi) << 32 | UInt64(n - part.textHi) << 40
+        | UInt64(kind) << 48 | (part.isNegator ? 1 << 50 : 0) | (part.opensClause ? 1 << 51 : 0)
+        | (part.startsPhrase ? 1 << 52 : 0)
+    } else {
+      // Where its tokens are in `runParts`, and how many; bit 63 set.
+      value = 1 << 63 | UInt64(runParts.count) | UInt64(parts.count) << 32
+      runParts.append(contentsOf: parts)
+    }
+    runs.insert(b, range, value: value)
+    return Self.decode(value, runLength: n)
+  }
+
+  /// The token kinds a run's one token can have, by their number in a run's value.
+  private static let kinds: [Token.Kind] = [.word, .number, .alphanumeric]
+
+  @inline(__always)
+  private static func decode(_ value: UInt64, runLength n: Int32) -> RunTokens {
+    guard value >> 63 == 0 else {
+      let start = Int(truncatingIfNeeded: value & 0xFFFF_FFFF)
+      return .many(start..<(start + Int(truncatingIfNeeded: (value >> 32) & 0x7FFF_FFFF)))
+    }
+    let kind = (value >> 48) & 3  // a number into `kinds`
+    return .one(RunPart(lo: 0, hi: n - Int32(truncatingIfNeeded: (value >> 32) & 0xFF),
+                        textHi: n - Int32(truncatingIfNeeded: (value >> 40) & 0xFF),
+                        word: Int32(bitPattern: UInt32(truncatingIfNeeded: value)),
+                        kind: kind == 0 ? .word : kind == 1 ? .number : .alphanumeric,
+                        isNegator: value & 1 << 50 != 0, opensClause: value & 1 << 51 != 0,
+                        startsPhrase: value & 1 << 52 != 0))
   }
 
   /// Empties the cache when it holds `limit` words, so varied input cannot grow it forever.
