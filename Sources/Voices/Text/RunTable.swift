@@ -3,14 +3,15 @@
 ///
 /// Every run of every comment is looked up here, so a lookup is built to touch as little as
 /// possible: the run's first sixteen bytes are read as two masked 8-byte loads (no loop, no
-/// branch on its length), hashed in a few multiplications, and compared with the entry the
-/// slot names, a 32-byte entry holding those sixteen bytes and the run's eight bytes of value.
-/// A `ByteKeyIndex` kept the bytes apart and the tokens in yet other arrays, so a lookup
-/// waited on four or five loads from as many places, one after another. Only runs longer than
-/// sixteen bytes (rare words) keep the rest of their bytes apart, in `longBytes`.
+/// branch on its length), hashed in a few multiplications, and compared with the slot the
+/// hash names, itself a 32-byte entry holding those sixteen bytes and the run's value, on
+/// half a cache line. A run not among the commonest thus costs one cache miss; kept as keys
+/// in one array, entries in another and values in a third (a `ByteKeyIndex` and arrays
+/// beside it), it cost four or five, one after another. Only runs longer than sixteen bytes
+/// (rare words) keep the rest of their bytes apart, in `longBytes`.
 ///
-/// Entries are numbered in order of first sight: the runs a text repeats most, met early, sit
-/// together at the front.
+/// The slots live in 64-byte aligned memory shared by copies until one of them changes
+/// (copy on write), like an array's.
 struct RunTable: Sendable {
   struct Entry: Sendable {
     /// Bytes 0..<8 and 8..<16 of the run, little-endian, zero past its end.
@@ -18,6 +19,7 @@ struct RunTable: Sendable {
     var rest: UInt64
     /// What the run reads as, in the owning cache's terms.
     var value: UInt64
+    /// The run's length in bytes; 0 for an empty slot.
     var length: Int32
     /// Where bytes 16... of a longer run are in `longBytes`.
     var longStart: Int32
@@ -25,14 +27,44 @@ struct RunTable: Sendable {
 
   typealias Bytes = UnsafeBufferPointer<UInt8>
 
-  private var entries: [Entry] = []
-  private var longBytes: [UInt8] = []
-  /// Open addressing by the hash's high bits: entry number, or -1 for an empty slot; a power
-  /// of two long, at most half full.
-  private var slots = [Int32](repeating: -1, count: 1024)
-  private var shift: UInt64 = 64 - 10
+  /// The slots. Read through `let`s only: reading a class's `var` costs a call to the
+  /// runtime's exclusivity check.
+  private final class Storage: @unchecked Sendable {
+    /// Open addressing by the hash's high bits, a power of two long, at most three quarters full.
+    let slots: UnsafeMutablePointer<Entry>
+    let capacity: Int
+    let shift: UInt64
 
-  var count: Int { entries.count }
+    init(capacity: Int) {
+      self.capacity = capacity
+      shift = UInt64(64 - capacity.trailingZeroBitCount)
+      slots = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Entry>.stride, alignment: 64)
+        .bindMemory(to: Entry.self, capacity: capacity)
+      slots.initialize(repeating: Entry(head: 0, rest: 0, value: 0, length: 0, longStart: 0), count: capacity)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// A table of `capacity` slots holding every run of this one (whose bytes past the
+    /// sixteenth are in `longBytes`).
+    func copy(capacity: Int, longBytes: [UInt8]) -> Storage {
+      let copy = Storage(capacity: capacity)
+      for i in 0..<self.capacity where slots[i].length > 0 { copy.place(slots[i], longBytes: longBytes) }
+      return copy
+    }
+
+    func place(_ e: Entry, longBytes: [UInt8]) {
+      let mask = capacity - 1
+      var slot = Int(truncatingIfNeeded: RunTable.hash(of: e, longBytes: longBytes) >> shift)
+      while slots[slot].length > 0 { slot = (slot + 1) & mask }
+      slots[slot] = e
+    }
+  }
+
+  private var storage = Storage(capacity: 64)
+  private var longBytes: [UInt8] = []
+
+  private(set) var count = 0
 
   /// The value of the run `b[range]`, if it was seen.
   @inline(__always)
@@ -40,12 +72,11 @@ struct RunTable: Sendable {
     let n = range.count
     let (head, rest) = Self.key(b, range)
     let h = Self.hash(head, rest, n, long: n > 16 ? Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound]) : nil)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: h >> shift)
+    let slots = storage.slots, mask = storage.capacity - 1
+    var slot = Int(truncatingIfNeeded: h >> storage.shift)
     while true {
-      let id = slots[slot]
-      if id < 0 { return nil }
-      let e = entries[Int(id)]
+      let e = slots[slot]
+      if e.length == 0 { return nil }
       if e.head == head, e.rest == rest, e.length == Int32(truncatingIfNeeded: n),
         n <= 16 || longEqual(e, Bytes(rebasing: b[(range.lowerBound + 16)..<range.upperBound])) {
         return e.value
@@ -54,46 +85,37 @@ struct RunTable: Sendable {
     }
   }
 
-  /// Adds the run `b[range]` (not yet present) with its value.
+  /// Adds the run `b[range]` (not yet present, not empty) with its value.
   mutating func insert(_ b: Bytes, _ range: Range<Int>, value: UInt64) {
-    if (entries.count + 1) * 2 > slots.count { grow() }
+    let full = (count + 1) * 4 > storage.capacity * 3
+    if full || !isKnownUniquelyReferenced(&storage) {
+      storage = storage.copy(capacity: full ? storage.capacity * 2 : storage.capacity, longBytes: longBytes)
+    }
     let n = range.count
     let (head, rest) = Self.key(b, range)
     let longStart = Int32(longBytes.count)
     if n > 16 { longBytes.append(contentsOf: b[(range.lowerBound + 16)..<range.upperBound]) }
-    entries.append(Entry(head: head, rest: rest, value: value, length: Int32(n), longStart: longStart))
-    place(Int32(entries.count - 1))
+    storage.place(Entry(head: head, rest: rest, value: value, length: Int32(n), longStart: longStart), longBytes: longBytes)
+    count += 1
   }
 
+  /// Forgets every run, keeping the table's size.
   mutating func removeAll() {
-    entries.removeAll(keepingCapacity: true)
+    storage = Storage(capacity: storage.capacity)
     longBytes.removeAll(keepingCapacity: true)
-    for i in slots.indices { slots[i] = -1 }
+    count = 0
   }
 
   private func longEqual(_ e: Entry, _ tail: Bytes) -> Bool {
     longBytes[Int(e.longStart)..<(Int(e.longStart) + tail.count)].elementsEqual(tail)
   }
 
-  private func hash(of e: Entry) -> UInt64 {
+  private static func hash(of e: Entry, longBytes: [UInt8]) -> UInt64 {
     let n = Int(e.length)
-    guard n > 16 else { return Self.hash(e.head, e.rest, n, long: nil) }
+    guard n > 16 else { return hash(e.head, e.rest, n, long: nil) }
     return longBytes.withUnsafeBufferPointer { bytes in
-      Self.hash(e.head, e.rest, n, long: Bytes(rebasing: bytes[Int(e.longStart)..<(Int(e.longStart) + n - 16)]))
+      hash(e.head, e.rest, n, long: Bytes(rebasing: bytes[Int(e.longStart)..<(Int(e.longStart) + n - 16)]))
     }
-  }
-
-  private mutating func place(_ id: Int32) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash(of: entries[Int(id)]) >> shift)
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = id
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    shift -= 1
-    for id in entries.indices { place(Int32(id)) }
   }
 
   /// Bytes 0..<8 and 8..<16 of `b[range]`, zero past its end: two loads and masks, unless
