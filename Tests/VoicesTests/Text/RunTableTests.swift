@@ -82,4 +82,28 @@ import Testing
       if case .one = found { #expect(expected.count == 1 && expected[0].lo == 0, "\(run)") }
     }
   }
+
+  @Test("a copy of a table is its own: runs added to one are not in the other")
+  func copiesAreIndependent() {
+    var original = RunTable()
+    let bytes = Array("alpha beta gamma".utf8)
+    bytes.withUnsafeBufferPointer { original.insert($0, 0..<5, value: 1) }
+    var copy = original
+    bytes.withUnsafeBufferPointer { copy.insert($0, 6..<10, value: 2) }
+    for _ in 0..<2000 { copy.insert(Array("w".utf8) + Array(String(copy.count).utf8)) }  // grows the copy
+    bytes.withUnsafeBufferPointer { buffer in
+      #expect(original.find(buffer, 0..<5) == 1)
+      #expect(original.find(buffer, 6..<10) == nil)
+      #expect(copy.find(buffer, 0..<5) == 1)
+      #expect(copy.find(buffer, 6..<10) == 2)
+    }
+    #expect(original.count == 1)
+    #expect(copy.count == 2002)
+  }
+}
+
+private extension RunTable {
+  mutating func insert(_ run: [UInt8]) {
+    run.withUnsafeBufferPointer { insert($0, 0..<$0.count, value: 0) }
+  }
 }
