@@ -123,6 +123,7 @@ public struct TextAnalyzer: Sendable {
     scan.pieces = []
     tokens.removeAll(keepingCapacity: true)
     var starts = scan.phraseStarts
+    scan.phraseStarts = []  // so that `starts` is the buffer's only owner (else emptying it reallocates)
     starts.removeAll(keepingCapacity: true)
     var position = Tokenizer.Position()
     scan.normalized.folded.withUnsafeBufferPointer { b in
@@ -147,7 +148,7 @@ public struct TextAnalyzer: Sendable {
       })
     }
     scan.pieces = pieces
-    if !starts.isEmpty { foldAbbreviations(&tokens, starts: starts, scan: scan, cache: &cache) }
+    if !starts.isEmpty { foldAbbreviations(&tokens, starts: starts, normalized: scan.normalized, cache: &cache) }
     scan.phraseStarts = starts
     scan.tokens = tokens
   }
@@ -220,7 +221,7 @@ public struct TextAnalyzer: Sendable {
   }
 
   /// A comment mostly in capitals cannot tell `SEND` from `send`.
-  static func isShouting(_ normalized: NormalizedText) -> Bool {
+  static func isShouting(_ normalized: borrowing NormalizedText) -> Bool {
     var letters = 0
     var upper = 0
     for (j, c) in normalized.folded.enumerated()
@@ -234,7 +235,8 @@ public struct TextAnalyzer: Sendable {
   /// Replaces domain phrases and abbreviations by their canonical token, in place
   /// (`tokens` as the scan made them); `starts` are the tokens whose word starts a
   /// phrase of `abbreviations`, in order, the only places one can be folded.
-  func foldAbbreviations(_ tokens: inout [ScannedToken], starts: [Int32], scan: Scan, cache: inout WordCache) {
+  func foldAbbreviations(_ tokens: inout [ScannedToken], starts: [Int32], normalized: borrowing NormalizedText,
+                         cache: inout WordCache) {
     var shouting: Bool?
     // Tokens before the first fold stay where they are; after it, each moves back over the
     // tokens folded away.
@@ -249,7 +251,7 @@ public struct TextAnalyzer: Sendable {
     }
     for start in starts where Int(start) >= i {  // a start inside a folded phrase is passed
       keep(upTo: Int(start))
-      if let (token, length) = phrase(at: i, tokens, scan: scan, cache: &cache, shouting: &shouting) {
+      if let (token, length) = phrase(at: i, tokens, normalized: normalized, cache: &cache, shouting: &shouting) {
         tokens[out] = token
         out += 1
         i += length
@@ -263,7 +265,7 @@ public struct TextAnalyzer: Sendable {
 
   /// The canonical token of the longest domain phrase starting at `tokens[i]` that its case
   /// allows, and how many tokens it covers.
-  private func phrase(at i: Int, _ tokens: [ScannedToken], scan: Scan, cache: inout WordCache,
+  private func phrase(at i: Int, _ tokens: [ScannedToken], normalized: borrowing NormalizedText, cache: inout WordCache,
                       shouting: inout Bool?) -> (ScannedToken, Int)? {
     let first = tokens[i]
     let list = Int(cache.abbreviationLists[Int(first.word)])
@@ -283,8 +285,8 @@ public struct TextAnalyzer: Sendable {
       }
       guard matches else { continue }
       let entry = abbreviations.lists[list][e]
-      if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(scan.normalized) }
-      guard caseAllows(entry.caseRule, first, normalized: scan.normalized, shouting: shouting ?? false)
+      if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(normalized) }
+      guard caseAllows(entry.caseRule, first, normalized: normalized, shouting: shouting ?? false)
       else { continue }
       let last = tokens[i + k - 1]
       let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
@@ -297,7 +299,7 @@ public struct TextAnalyzer: Sendable {
   }
 
   private func caseAllows(_ rule: Abbreviations.CaseRule, _ token: ScannedToken,
-                          normalized: NormalizedText, shouting: Bool) -> Bool
+                          normalized: borrowing NormalizedText, shouting: Bool) -> Bool
   {
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
     var uppercase = 0, letters = 0

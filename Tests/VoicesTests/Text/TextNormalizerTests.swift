@@ -31,4 +31,20 @@ import Testing
     }
     #expect(n.scalarUTF8Offsets.last == text.utf8.count)
   }
+
+  @Test("ASCII text folds eight bytes at a time as it would one by one, at every alignment")
+  func asciiEightAtATime() {
+    let every = (0..<128).map { UInt8($0) }
+    for shift in 0..<9 {
+      let bytes = Array(repeating: UInt8(ascii: "Q"), count: shift) + every + every.reversed() + Array("`A`z`".utf8)
+      let text = String(decoding: bytes, as: UTF8.self)
+      let n = TextNormalizer().normalize(text)
+      let expected = bytes.map { b -> UInt8 in
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b
+      }
+      #expect(n.folded == expected, "shifted by \(shift)")
+      #expect(n.isIdentity)
+      #expect(bytes.indices.filter { n.isUppercase($0) } == bytes.indices.filter { bytes[$0] >= 65 && bytes[$0] <= 90 })
+    }
+  }
 }
