@@ -9,7 +9,8 @@ struct CodingEngineBuilder {
   var nextTerm: Int32 = 0
   var trieChildren: [[Int32: Int32]] = [[:]]
   var trieAccepts: [[Int32]] = [[]]
-  var groupKeys: [String: Int32] = [:]
+  /// Groups by their phrases (sorted), so operands with the same phrases share one group.
+  var groupKeys: [[[Int32]]: Int32] = [:]
   var groupCount = 0
   /// Per group, a guess at how often comments hit it: each of its phrases counts 1 for one
   /// word, an eighth for two, and so on (a longer phrase is rarer than any of its words).
@@ -37,7 +38,7 @@ struct CodingEngineBuilder {
       guard let patterns = lists[name] else { continue }
       var sequences: [[Int32]] = []
       for pattern in patterns { sequences += try expand(pattern, at: listRow, depth: 0) }
-      specialGroups[name] = group(for: sequences, key: "@@" + name)
+      specialGroups[name] = group(for: sequences)
     }
     for (t, theme) in codebook.themes.enumerated() {
       let location = SourceLocation(file: codebook.name, row: t + 2)
@@ -52,7 +53,7 @@ struct CodingEngineBuilder {
           var groups: [Int32] = []
           for operand in operands {
             let sequences = try expand(operand, at: location, depth: 0)
-            groups.append(group(for: sequences, key: operand.description))
+            groups.append(group(for: sequences))
           }
           chains.append(.init(groups: groups, links: links.map { (distance: $0.0, ordered: $0.1) }, rule: rule))
         }
@@ -82,13 +83,15 @@ struct CodingEngineBuilder {
     }
   }
 
-  /// The group id for a set of phrases, shared by every operand written the same way.
-  mutating func group(for sequences: [[Int32]], key: String) -> Int32 {
-    if let existing = groupKeys[key] { return existing }
+  /// The group id for a set of phrases, shared by every operand with the same phrases
+  /// (`(school|college)` and `(college|school)`, or a list and its words written out): one
+  /// group hit where several would be, each recorded for every word of every comment.
+  mutating func group(for sequences: [[Int32]]) -> Int32 {
+    let phrases = Set(sequences).filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) }
+    if let existing = groupKeys[phrases] { return existing }
     let id = Int32(groupCount)
     groupCount += 1
-    groupKeys[key] = id
-    let phrases = Set(sequences).filter { !$0.isEmpty }
+    groupKeys[phrases] = id
     groupWeights.append(phrases.reduce(0) { $0 + pow(8, -Double($1.count - 1)) })
     for sequence in phrases {
       var node = 0
