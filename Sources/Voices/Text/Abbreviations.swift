@@ -39,6 +39,13 @@ struct Abbreviations: Sendable {
   /// lookup by stem.
   let listByFirstStem: [String: Int32]
   let lists: [[Entry]]
+  /// Every stem of every phrase, numbered (in sorted order, the same on every run): a
+  /// `WordCache` keeps each word's number (or -1) so that phrases are matched on numbers.
+  let stemIDs: [String: Int32]
+  /// Per list, its entries' stems as numbers, one record per entry in order: the number of
+  /// stems, then the numbers of all but the first (the list's own). Matching reads these in
+  /// one stretch of memory; reading each entry's `stems` went to a different place each time.
+  let stemRecords: [[Int32]]
 
   /// Builds the index, stemming each phrase word with `stem` (the analyzer's own pipeline).
   init(stem: (String) -> String) {
@@ -64,6 +71,12 @@ struct Abbreviations: Sendable {
     // Numbered in key order, so the numbering is the same on every run.
     let keys = index.keys.sorted()
     lists = keys.map { index[$0] ?? [] }
+    let stemIDs = Dictionary(uniqueKeysWithValues: Set(lists.flatMap { $0.flatMap(\.stems) }).sorted().enumerated()
+      .map { ($0.element, Int32($0.offset)) })
+    self.stemIDs = stemIDs
+    stemRecords = lists.map { entries in
+      entries.flatMap { [Int32($0.stems.count)] + $0.stems.dropFirst().map { stemIDs[$0] ?? -1 } }
+    }
     listByFirstStem = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, Int32($0.offset)) })
   }
 

@@ -194,7 +194,8 @@ public struct TextAnalyzer: Sendable {
       stem = String(decoding: cache.buffer, as: UTF8.self)
     }
     return cache.insert(bytes, WordCache.Entry(text: text, stem: stem),
-                        abbreviationList: abbreviations.listByFirstStem[stem] ?? -1)
+                        abbreviationList: abbreviations.listByFirstStem[stem] ?? -1,
+                        phraseStem: abbreviations.stemIDs[stem] ?? -1)
   }
 
   /// The stem a pattern word should be compared with: the same folding, spelling and
@@ -269,25 +270,28 @@ public struct TextAnalyzer: Sendable {
                       shouting: inout Bool?) -> (ScannedToken, Int)? {
     let first = tokens[i]
     let list = Int(cache.abbreviationLists[Int(first.word)])
-    // Entries are read in place, not copied (a copy retains and releases each of their arrays
-    // and strings); the first word's stem is the list's, so matching starts at the second.
+    // The entries' stems are matched as numbers, from their records; the first word's stem is
+    // the list's, so matching starts at the second.
+    var record = 0
     for e in abbreviations.lists[list].indices {
-      let k = abbreviations.lists[list][e].stems.count
+      let k = Int(abbreviations.stemRecords[list][record])
+      let stems = record + 1
+      record += k
       guard i + k <= tokens.count else { continue }
       var matches = true
       for j in stride(from: 1, to: k, by: 1) {
         let t = tokens[i + j]
         if t.clause != first.clause || t.kind == .number
-          || cache.entries[Int(t.word)].stem != abbreviations.lists[list][e].stems[j] {
+          || cache.phraseStems[Int(t.word)] != abbreviations.stemRecords[list][stems + j - 1] {
           matches = false
           break
         }
       }
       guard matches else { continue }
+      // Read in place, not copied (a copy retains and releases each of its arrays and strings).
+      let rule = abbreviations.lists[list][e].caseRule
+      guard caseAllows(rule, first, normalized: normalized, shouting: &shouting) else { continue }
       let entry = abbreviations.lists[list][e]
-      if entry.caseRule == .uppercaseUnlessShouting, shouting == nil { shouting = Self.isShouting(normalized) }
-      guard caseAllows(entry.caseRule, first, normalized: normalized, shouting: shouting ?? false)
-      else { continue }
       let last = tokens[i + k - 1]
       let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
         cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
@@ -298,9 +302,12 @@ public struct TextAnalyzer: Sendable {
     return nil
   }
 
+  /// Whether `rule` allows the phrase starting with `token`; `shouting` is worked out (once a
+  /// comment) only when it decides.
   private func caseAllows(_ rule: Abbreviations.CaseRule, _ token: ScannedToken,
-                          normalized: borrowing NormalizedText, shouting: Bool) -> Bool
+                          normalized: borrowing NormalizedText, shouting: inout Bool?) -> Bool
   {
+    if rule == .any { return true }
     // Capitals throughout, allowing a lowercase plural `s` (`EPs`).
     var uppercase = 0, letters = 0
     for j in Int(token.lo)..<Int(token.hi) where Tokenizer.isLetter(normalized.folded[j]) {
@@ -314,7 +321,10 @@ public struct TextAnalyzer: Sendable {
     switch rule {
     case .any: return true
     case .uppercase: return capitals
-    case .uppercaseUnlessShouting: return capitals && !shouting
+    case .uppercaseUnlessShouting:
+      guard capitals else { return false }
+      if shouting == nil { shouting = Self.isShouting(normalized) }
+      return shouting == false
     }
   }
 }

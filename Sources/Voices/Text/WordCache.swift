@@ -31,6 +31,9 @@ public struct WordCache: Sendable {
   /// Per word, the number of the ``Abbreviations`` list of domain phrases starting with its
   /// stem (-1: none); beside `entries`, not in them, so reading it copies no strings.
   private(set) var abbreviationLists: [Int32] = []
+  /// Per word, its stem's number among the stems of domain phrases (`Abbreviations.stemIDs`),
+  /// or -1.
+  private(set) var phraseStems: [Int32] = []
   private var words = ByteKeyIndex()
   /// Runs of letters and digits seen, by their folded bytes, with what they read as
   /// (`RunTokens`). A run recurs far more often than it is new, so the tokenizer's
@@ -50,10 +53,12 @@ public struct WordCache: Sendable {
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? { words.find(key) }
 
   /// Adds a word not yet in the cache and returns its number.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ entry: Entry, abbreviationList: Int32 = -1) -> Int32 {
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ entry: Entry, abbreviationList: Int32 = -1,
+                       phraseStem: Int32 = -1) -> Int32 {
     let id = words.insert(key)
     entries.append(entry)
     abbreviationLists.append(abbreviationList)
+    phraseStems.append(phraseStem)
     return id
   }
 
@@ -114,6 +119,7 @@ public struct WordCache: Sendable {
     guard entries.count >= limit || runs.count >= limit else { return }
     entries.removeAll(keepingCapacity: true)
     abbreviationLists.removeAll(keepingCapacity: true)
+    phraseStems.removeAll(keepingCapacity: true)
     words.removeAll()
     runs.removeAll()
     runParts.removeAll(keepingCapacity: true)
