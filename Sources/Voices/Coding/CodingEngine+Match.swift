@@ -4,8 +4,7 @@ extension CodingEngine {
   /// word cache, each word's term ids, the hit lists and the surviving matches.
   ///
   /// Copies share their hit buffers (`MatchHits`) and word records (`WordStepTable`): give
-  /// each thread a scratch of its own
-  /// (`makeScratch`), never a copy of another's.
+  /// each thread a scratch of its own (`makeScratch`), never a copy of another's.
   public struct Scratch: Sendable {
     /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
     var words = WordCache()

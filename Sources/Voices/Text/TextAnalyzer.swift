@@ -174,10 +174,10 @@ public struct TextAnalyzer: Sendable {
     let start = range.lowerBound
     let parts = pieces.map { piece in
       let word = piece.withText(in: b) { bytes in cache.find(bytes) ?? insert(bytes, into: &cache) }
+      let startsPhrase = cache.abbreviationLists[Int(word)] >= 0 && (piece.kind == .word || piece.kind == .alphanumeric)
       return WordCache.RunPart(lo: Int32(piece.range.lowerBound - start), hi: Int32(piece.range.upperBound - start),
                                textHi: Int32(piece.textRange.upperBound - start), word: word, kind: piece.kind,
-                               isNegator: piece.isNegator, opensClause: piece.opensClause,
-                               startsPhrase: cache.abbreviationLists[Int(word)] >= 0 && (piece.kind == .word || piece.kind == .alphanumeric))
+                               isNegator: piece.isNegator, opensClause: piece.opensClause, startsPhrase: startsPhrase)
     }
     return cache.insertRun(b, range, parts: parts)
   }
