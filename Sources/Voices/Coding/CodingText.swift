@@ -28,7 +28,6 @@ enum CodingText {
   static func tokens(of text: String, into tokens: inout [CodingToken], scan: inout TextAnalyzer.Scan,
                      cache: inout WordCache) {
     guard hasSmartSurveyQuote(text) else {
-      if !scan.givenScalarOffsets.isEmpty { scan.givenScalarOffsets.removeAll(keepingCapacity: true) }
       analyzer.scan(text, into: &scan, cache: &cache)
       // The scan's tokens are the engine's; the old ones are the scan's next buffer (which it
       // empties).
@@ -65,7 +64,6 @@ enum CodingText {
     guard !hasSmartSurveyQuote(bytes) else {
       return self.tokens(of: String(decoding: bytes, as: UTF8.self), into: &tokens, scan: &scan, cache: &cache)
     }
-    if !scan.givenScalarOffsets.isEmpty { scan.givenScalarOffsets.removeAll(keepingCapacity: true) }
     analyzer.scan(utf8: bytes, into: &scan, cache: &cache)
     swap(&tokens, &scan.tokens)
   }

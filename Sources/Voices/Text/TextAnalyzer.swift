@@ -79,7 +79,7 @@ public struct TextAnalyzer: Sendable {
     var phraseStarts: [Int32] = []
     /// When the scanned text was repaired from the text as given (SmartSurvey's `@SQ@` read
     /// as `'`), each of its scalars' offset in the text as given, and that text's length at
-    /// the end; empty when the scanned text is the text as given.
+    /// the end, set by the caller after the scan; every scan empties it (the text as given).
     var givenScalarOffsets: [Int] = []
 
     /// Where tokens `first` through `last` (in order, `last` may be `first`) came from in the
@@ -117,6 +117,8 @@ public struct TextAnalyzer: Sendable {
   /// The tokens of `scan.normalized` into `scan.tokens`.
   private func tokenize(into scan: inout Scan, cache: inout WordCache) {
     cache.bound(200_000)
+    // The text scanned is the text as given unless the caller says otherwise afterwards.
+    if !scan.givenScalarOffsets.isEmpty { scan.givenScalarOffsets.removeAll(keepingCapacity: true) }
     var tokens = scan.tokens
     var pieces = scan.pieces
     scan.tokens = []
@@ -139,12 +141,12 @@ public struct TextAnalyzer: Sendable {
           }
         }
       }, ampersand: { i, position in
-        let (sentence, clause) = position.next(opensClause: false)
         let id = Tokenizer.replacementBytes[Int(Tokenizer.Replacement.and.rawValue)].withUnsafeBufferPointer { bytes in
           cache.find(bytes) ?? insert(bytes, into: &cache)
         }
-        tokens.append(ScannedToken(word: id, lo: Int32(i), hi: Int32(i + 1), textHi: Int32(i + 1),
-                                   sentence: Int32(sentence), clause: Int32(clause), kind: .word, isNegator: false))
+        let and = WordCache.RunPart(lo: 0, hi: 1, textHi: 1, word: id, kind: .word, isNegator: false, opensClause: false,
+                                    startsPhrase: false)
+        Self.add(and, runStart: Int32(i), position: &position, tokens: &tokens, starts: &starts)
       })
     }
     scan.pieces = pieces
