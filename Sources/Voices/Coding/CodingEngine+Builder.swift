@@ -23,6 +23,9 @@ struct CodingEngineBuilder {
   /// repeats the same words and lists many times, and analysing a word is the costly part.
   var termsMemo: [Pattern.Term: [Int32]] = [:]
   var listMemo: [String: [[Int32]]] = [:]
+  /// The words analysed so far, shared by every pattern word (a fresh cache per word cost
+  /// more than the analysis).
+  var words = WordCache()
 
   init(codebook: Codebook) { self.codebook = codebook }
 
@@ -157,14 +160,14 @@ struct CodingEngineBuilder {
   private mutating func analysedTerms(for term: Pattern.Term) -> [Int32] {
     switch term {
     case .word(let word):
-      let tokens = CodingText.analyzer.analyze(word).tokens
+      let tokens = CodingText.analyzer.analyze(word, cache: &words).tokens
       return tokens.map { intern(.stem, $0.stem) }
     case .exact(let word):
-      let tokens = CodingText.analyzer.analyze(word).tokens
+      let tokens = CodingText.analyzer.analyze(word, cache: &words).tokens
       return tokens.map { intern(.form, $0.text) }
     case .prefix(let prefix):
       // `e-bulletin*` is the word `e` then a word starting `bulletin`.
-      let tokens = CodingText.analyzer.analyze(prefix).tokens
+      let tokens = CodingText.analyzer.analyze(prefix, cache: &words).tokens
       guard let last = tokens.last else { return [intern(.prefix, prefix)] }
       return tokens.dropLast().map { intern(.stem, $0.stem) } + [intern(.prefix, last.text)]
     }

@@ -31,8 +31,15 @@ struct PatternParser {
 
   private init(chars: [Character]) { self.chars = chars }
 
+  /// `Character.isWhitespace`, answered without a Unicode property lookup for ASCII (nearly
+  /// every character of a pattern; the lookups were a fifth of compiling a codebook).
+  static func isSpace(_ c: Character) -> Bool {
+    if let a = c.asciiValue { return a == 32 || (9...13).contains(a) }
+    return c.isWhitespace
+  }
+
   private mutating func skipSpace() {
-    while i < chars.count, chars[i].isWhitespace { i += 1 }
+    while i < chars.count, Self.isSpace(chars[i]) { i += 1 }
   }
 
   private mutating func parseAlternatives(inGroup: Bool) throws(Failure) -> Pattern {
@@ -125,7 +132,7 @@ struct PatternParser {
       var words: [Pattern] = []
       var word = ""
       while i < chars.count, chars[i] != "\"" {
-        if chars[i].isWhitespace {
+        if Self.isSpace(chars[i]) {
           if !word.isEmpty { words.append(.term(.word(word))); word = "" }
         } else { word.append(chars[i]) }
         i += 1
@@ -166,7 +173,7 @@ struct PatternParser {
 
   private mutating func readWord() -> String {
     var word = ""
-    while i < chars.count, !chars[i].isWhitespace, !Self.isSpecial(chars[i]) {
+    while i < chars.count, !Self.isSpace(chars[i]), !Self.isSpecial(chars[i]) {
       word.append(chars[i])
       i += 1
     }

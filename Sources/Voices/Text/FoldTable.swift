@@ -1,8 +1,16 @@
 import Foundation
+import Synchronization
 
-/// How each non-ASCII scalar folds, precomputed once for U+0080..U+2FFF, U+FB00..U+FB06 and
+/// How each non-ASCII scalar folds, precomputed for U+0080..U+2FFF, U+FB00..U+FB06 and
 /// U+FF00..U+FFEF; other scalars are classified on the fly from their Unicode properties.
-struct FoldTable: Sendable {
+///
+/// The table is built a block of 256 scalars at a time, the first time a scalar of the block
+/// is folded, once per process: an entry costs a Foundation decomposition (about 10,000
+/// instructions), and a text uses few blocks (Latin-1, general punctuation), where building
+/// the whole table up front took 20 ms and held up every thread that met an accent meanwhile.
+/// A block, once built, is published through an atomic pointer and never changes, so folding
+/// takes no lock.
+enum FoldTable {
   enum Kind: UInt8 {
     /// Emit the entry's bytes.
     case emit
@@ -14,49 +22,82 @@ struct FoldTable: Sendable {
     case separator
   }
 
-  static let shared = FoldTable()
+  /// The folding of one block's scalars, `range`.
+  private final class Block: Sendable {
+    let range: ClosedRange<UInt32>
+    let kinds: [Kind]
+    let uppercase: [Bool]
+    /// Start of each entry's bytes; entry i ends at i + 1.
+    let offsets: [Int32]
+    let bytes: [UInt8]
 
-  private static let ranges: [ClosedRange<UInt32>] = [0x80...0x2FFF, 0xFB00...0xFB06,
-                                                       0xFF00...0xFFEF]
-  private var kinds: [[Kind]] = []
-  private var uppercase: [[Bool]] = []
-  private var offsets: [[Int32]] = []  // start of each entry's bytes; entry i ends at i + 1
-  private var bytes: [UInt8] = []
-
-  private init() {
-    for range in Self.ranges {
-      var k: [Kind] = []
-      var u: [Bool] = []
-      var o: [Int32] = []
-      k.reserveCapacity(range.count)
+    init(_ range: ClosedRange<UInt32>) {
+      var kinds: [Kind] = [], uppercase: [Bool] = [], offsets: [Int32] = [], bytes: [UInt8] = []
       for value in range {
-        o.append(Int32(bytes.count))
+        offsets.append(Int32(bytes.count))
         guard let scalar = Unicode.Scalar(value) else {
-          k.append(.separator)
-          u.append(false)
+          kinds.append(.separator)
+          uppercase.append(false)
           continue
         }
-        let (kind, folded) = Self.classify(scalar)
-        k.append(kind)
-        u.append(scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter)
+        let (kind, folded) = FoldTable.classify(scalar)
+        kinds.append(kind)
+        uppercase.append(scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter)
         bytes.append(contentsOf: folded)
       }
-      o.append(Int32(bytes.count))
-      kinds.append(k)
-      uppercase.append(u)
-      offsets.append(o)
+      offsets.append(Int32(bytes.count))
+      (self.range, self.kinds, self.uppercase, self.offsets, self.bytes) = (range, kinds, uppercase, offsets, bytes)
+    }
+  }
+
+  /// The blocks' scalars: U+0080..U+2FFF in blocks of 256 (the first from U+0080), then the
+  /// two small ranges as a block each.
+  private static let blockRanges: [ClosedRange<UInt32>] =
+    (0..<48).map { UInt32(max(0x80, $0 << 8))...UInt32($0 << 8 | 0xFF) } + [0xFB00...0xFB06, 0xFF00...0xFFEF]
+
+  /// Which block holds `value`, if any.
+  @inline(__always)
+  private static func blockNumber(_ value: UInt32) -> Int? {
+    if value < 0x3000 { return Int(value >> 8) }
+    if value >= 0xFB00, value <= 0xFB06 { return 48 }
+    if value >= 0xFF00, value <= 0xFFEF { return 49 }
+    return nil
+  }
+
+  /// Each block once built (retained for the life of the process), else nil.
+  private nonisolated(unsafe) static let built: UnsafeMutablePointer<Atomic<UnsafeRawPointer?>> = {
+    let slots = UnsafeMutablePointer<Atomic<UnsafeRawPointer?>>.allocate(capacity: blockRanges.count)
+    for i in blockRanges.indices { (slots + i).initialize(to: Atomic(nil)) }
+    return slots
+  }()
+  /// Held while a block is built, so that each is built once.
+  private static let building = Mutex(())
+
+  /// Block `number`, built if it is not yet.
+  private static func block(_ number: Int) -> Block {
+    if let built = built[number].load(ordering: .acquiring) {
+      return Unmanaged<Block>.fromOpaque(built).takeUnretainedValue()
+    }
+    return building.withLock { _ in
+      if let built = built[number].load(ordering: .acquiring) {
+        return Unmanaged<Block>.fromOpaque(built).takeUnretainedValue()
+      }
+      let block = Block(blockRanges[number])
+      built[number].store(UnsafeRawPointer(Unmanaged.passRetained(block).toOpaque()), ordering: .releasing)
+      return block
     }
   }
 
   /// Folds one non-ASCII scalar into `out`.
-  func fold(_ value: UInt32, scalarIndex: Int32, into out: inout NormalizedText) {
-    for (r, range) in Self.ranges.enumerated() where range.contains(value) {
-      let i = Int(value - range.lowerBound)
-      switch kinds[r][i] {
+  static func fold(_ value: UInt32, scalarIndex: Int32, into out: inout NormalizedText) {
+    if let number = blockNumber(value) {
+      let block = block(number)
+      let i = Int(value - block.range.lowerBound)
+      switch block.kinds[i] {
       case .emit:
-        let upper = uppercase[r][i]
-        for j in Int(offsets[r][i])..<Int(offsets[r][i + 1]) {
-          out.append(bytes[j], from: scalarIndex, uppercase: upper)
+        let upper = block.uppercase[i]
+        for j in Int(block.offsets[i])..<Int(block.offsets[i + 1]) {
+          out.append(block.bytes[j], from: scalarIndex, uppercase: upper)
         }
       case .mark: out.extendLast(through: scalarIndex)
       case .ignore: break

@@ -16,9 +16,10 @@ import Foundation
 /// - Other letters and digits (Greek, Cyrillic, CJK, ...) are kept lowercased as UTF-8;
 ///   anything else (emoji, symbols) becomes a space.
 ///
-/// The folding is per scalar (a table built once for U+0080..U+2FFF and the fullwidth block,
-/// from Foundation's compatibility decomposition), so it costs one table lookup per non-ASCII
-/// scalar and never reorders text: every output byte knows the original scalar it came from.
+/// The folding is per scalar (a table for U+0080..U+2FFF and the fullwidth block, from
+/// Foundation's compatibility decomposition, built a block at a time as text needs it), so it
+/// costs one table lookup per non-ASCII scalar and never reorders text: every output byte
+/// knows the original scalar it came from.
 public struct TextNormalizer: Sendable, Equatable {
   public init() {}
 
@@ -72,7 +73,6 @@ public struct TextNormalizer: Sendable, Equatable {
   }
 
   private func fold(_ p: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
-    let table = FoldTable.shared
     var i = 0
     var scalarIndex: Int32 = 0
     let n = p.count
@@ -112,7 +112,7 @@ public struct TextNormalizer: Sendable, Equatable {
           value = (value << 6) | UInt32(p[i + k] & 0x3F)
           k += 1
         }
-        table.fold(value, scalarIndex: scalarIndex, into: &out)
+        FoldTable.fold(value, scalarIndex: scalarIndex, into: &out)
         i += length
       }
       scalarIndex += 1
