@@ -14,19 +14,16 @@ extension CodingEngine {
     /// `stepsGeneration`.
     let steps = WordStepTable()
     var stepsGeneration = -1
-    /// The trie walk's live states and the hits, one list per group.
+    /// The trie walk's live states, the hits (one list per group), the candidate chains and
+    /// each theme's state.
     let hits: MatchHits
-    var candidates: [Int32] = []
-    /// Per theme: 0 untouched, 1 matched, 2 excluded; `themesTouched` lists the non-zero.
-    var themeState: [UInt8]
-    var themesTouched: [Int32] = []
     /// Surviving matches in the order found; `found[i].spans` indexes `foundSpans`.
     var found: [Found] = []
     var foundSpans: [Span] = []
 
-    init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, themes: Int) {
-      hits = MatchHits(nodes: nodes, groups: groups, keyGroups: keyGroups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays)
-      themeState = Array(repeating: 0, count: themes)
+    init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, chains: Int, themes: Int) {
+      hits = MatchHits(nodes: nodes, groups: groups, keyGroups: keyGroups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays,
+                       chains: chains, themes: themes)
     }
   }
 
@@ -41,7 +38,7 @@ extension CodingEngine {
   public func makeScratch() -> Scratch {
     Scratch(nodes: trieChildTerms.count, groups: groupCount,
             keyGroups: (0..<groupCount).map { keyChainStart[$0 + 1] > keyChainStart[$0] },
-            chainWidth: maxChainWidth, themes: codebook.themes.count)
+            chainWidth: maxChainWidth, chains: chainRule.count, themes: codebook.themes.count)
   }
 
   /// Which themes may be given: `mask[theme]`, or nil for all.
@@ -94,14 +91,22 @@ extension CodingEngine {
     return out
   }
 
-  /// Only which themes one comment has, as indices into `codebook.themes` in codebook order:
-  /// `code` without building assignments, for output that lists theme ids and nothing else.
-  /// The comment is given as UTF-8 bytes (valid UTF-8), as a comment file's reader holds it.
-  func themeIndices(ofUTF8 text: UnsafeBufferPointer<UInt8>, mask: ThemeMask?, scratch: inout Scratch, into out: inout [Int32]) {
+  /// Only which themes one comment has: `code` without building assignments, for output that
+  /// lists theme ids and nothing else. The comment is given as UTF-8 bytes (valid UTF-8), as a
+  /// comment file's reader holds it. The themes are then those of `scratch.found`, in codebook
+  /// order, each as often as it matched (`forEachTheme`).
+  func matchThemes(ofUTF8 text: UnsafeBufferPointer<UInt8>, mask: ThemeMask?, scratch: inout Scratch) {
     CodingText.tokens(ofUTF8: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
     match(mask: mask, scratch: &scratch)
-    out.removeAll(keepingCapacity: true)
-    for f in scratch.found where out.last != f.theme { out.append(f.theme) }
+  }
+
+  /// Each theme the last match found, once, as an index into `codebook.themes`, in codebook order.
+  static func forEachTheme(in scratch: borrowing Scratch, _ body: (Int) -> Void) {
+    var last: Int32 = -1
+    for k in scratch.found.indices where scratch.found[k].theme != last {
+      last = scratch.found[k].theme
+      body(Int(last))
+    }
   }
 
   typealias Span = MatchHits.Span
@@ -115,37 +120,27 @@ extension CodingEngine {
     // Emptying an array costs a call even when it is already empty, as these often are.
     if !s.found.isEmpty { s.found.removeAll(keepingCapacity: true) }
     if !s.foundSpans.isEmpty { s.foundSpans.removeAll(keepingCapacity: true) }
-    defer {
-      if !s.themesTouched.isEmpty {
-        for t in s.themesTouched { s.themeState[Int(t)] = 0 }
-        s.themesTouched.removeAll(keepingCapacity: true)
-      }
-    }
     // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
-    candidateChains(&s)
-    guard !s.candidates.isEmpty else { return }
-    // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
     let hits = s.hits, tokens = s.tokens
-    for ci in s.candidates.indices {
-      let c = Int(s.candidates[ci])
+    candidateChains(hits)
+    guard !hits.candidates.isEmpty else { return }
+    // 3. Every way each chain occurs, kept unless the theme's rules cancel it.
+    for chain in hits.candidates {
+      let c = Int(chain)
       let rule = chainRule[c]
       let theme = ruleTheme[Int(rule)]
       if let mask, !mask[Int(theme)] { continue }
-      if s.themeState[Int(theme)] == 2 { continue }
+      if hits.state(ofTheme: theme) == 2 { continue }
       let width = Int(chainStart[c + 1] - chainStart[c])
       let ways = chainWays(c, hits)
       for w in 0..<ways {
         let spans = (w * width)..<((w + 1) * width)
         if ruleIsExclusion[Int(rule)] {
-          if s.themeState[Int(theme)] == 0 { s.themesTouched.append(theme) }
-          s.themeState[Int(theme)] = 2
+          hits.setState(ofTheme: theme, to: 2)
           break
         }
         if cancelled(spans, polarity: polarities[Int(theme)], hits, tokens: tokens) { continue }
-        if s.themeState[Int(theme)] == 0 {
-          s.themeState[Int(theme)] = 1
-          s.themesTouched.append(theme)
-        }
+        if hits.state(ofTheme: theme) == 0 { hits.setState(ofTheme: theme, to: 1) }
         let at = s.foundSpans.count
         for k in spans { s.foundSpans.append(hits.ways[k]) }
         s.found.append(Found(theme: theme, chain: Int32(c), rule: rule, spans: at..<s.foundSpans.count))
@@ -154,7 +149,7 @@ extension CodingEngine {
     // 4. Excluded themes go (an exclusion wins whichever chain came first); the rest by theme
     //    in codebook order, then by chain in codebook order.
     var kept = 0
-    for k in s.found.indices where s.themeState[Int(s.found[k].theme)] == 1 {
+    for k in s.found.indices where hits.state(ofTheme: s.found[k].theme) == 1 {
       // By index: `for f in s.found` would hold the array, and the first write would copy it.
       s.found[kept] = s.found[k]
       kept += 1
@@ -163,15 +158,14 @@ extension CodingEngine {
     Self.insertionSort(&s.found) { ($0.theme, $0.chain) < ($1.theme, $1.chain) }
   }
 
-  /// Step 2 of `match`: into `s.candidates`, the chains with a hit for every one of their
+  /// Step 2 of `match`: into `hits.candidates`, the chains with a hit for every one of their
   /// groups (only those can match), found from the groups hit that key chains. Read through
   /// buffer pointers: this loop runs for every such group of every comment.
-  private func candidateChains(_ s: inout Scratch) {
-    if !s.candidates.isEmpty { s.candidates.removeAll(keepingCapacity: true) }
-    let head = s.hits.head
+  private func candidateChains(_ hits: MatchHits) {
+    let head = hits.head
     keyChainStart.withUnsafeBufferPointer { starts in
     keyChains.withUnsafeBufferPointer { records in
-      for g in s.hits.touchedKeys {
+      for g in hits.touchedKeys {
         var k = Int(starts[Int(g)])
         let end = Int(starts[Int(g) + 1])
         while k < end {
@@ -182,7 +176,7 @@ extension CodingEngine {
             complete = false
             break
           }
-          if complete { s.candidates.append(records[k]) }
+          if complete { hits.addCandidate(records[k]) }
           k += 2 + others
         }
       }

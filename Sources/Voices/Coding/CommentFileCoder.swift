@@ -125,14 +125,15 @@ public struct CommentFileCoder: Sendable {
   static func idThemesRows(_ batch: CommentBytes, _ range: Range<Int>, engine: CodingEngine, mask: CodingEngine.ThemeMask?,
                            themeIDs: ThemeIDBytes, scratch: inout CodingEngine.Scratch) -> Data {
     let out = ByteBuffer(capacity: range.count * 48)
-    var themes: [Int32] = []
     batch.withComments(range) { id, text in
       TableWriter.appendCSVField(utf8: id, to: out)
       out.append(UInt8(ascii: ","))
-      engine.themeIndices(ofUTF8: text, mask: mask, scratch: &scratch, into: &themes)
-      for (k, theme) in themes.enumerated() {
-        if k > 0 { out.append(UInt8(ascii: ";")) }
-        themeIDs.append(Int(theme), to: out)
+      engine.matchThemes(ofUTF8: text, mask: mask, scratch: &scratch)
+      var first = true
+      CodingEngine.forEachTheme(in: scratch) { theme in
+        if !first { out.append(UInt8(ascii: ";")) }
+        first = false
+        themeIDs.append(theme, to: out)
       }
       out.append(UInt8(ascii: "\r"))
       out.append(UInt8(ascii: "\n"))

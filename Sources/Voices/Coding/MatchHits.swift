@@ -1,5 +1,7 @@
 /// One comment's trie walk and hits, in raw buffers owned by one `CodingEngine.Scratch`.
 ///
+/// Also the comment's candidate chains and per-theme states, which the matcher writes as often.
+///
 /// Every token of every comment writes here several times. Held as Swift arrays in the
 /// scratch, each of those writes paid a uniqueness check (a call into the runtime), about a
 /// tenth of the cost of coding a comment; these buffers are written directly. The live-state
@@ -41,8 +43,17 @@ final class MatchHits: @unchecked Sendable {
   private var hits: UnsafeMutablePointer<Hit>
   private var count = 0
   private var capacity = 256
+  /// The chains that may match (`CodingEngine.candidateChains`), `candidates[..<candidateCount]`:
+  /// each chain at most once, so sized for every chain.
+  private let candidateList: UnsafeMutablePointer<Int32>
+  private var candidateCount = 0
+  /// Per theme: 0 untouched, 1 matched, 2 excluded; the themes made non-zero,
+  /// `themesMarked[..<themesMarkedCount]`, to set back to 0.
+  private let themeState: UnsafeMutablePointer<UInt8>
+  private let themesMarked: UnsafeMutablePointer<Int32>
+  private var themesMarkedCount = 0
 
-  init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, maxWays: Int) {
+  init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, maxWays: Int, chains: Int, themes: Int) {
     let nodes = max(1, nodes), groups = max(1, groups), chainWidth = max(1, chainWidth)
     cursor = .allocate(capacity: chainWidth)
     ways = .allocate(capacity: chainWidth * maxWays)
@@ -58,6 +69,10 @@ final class MatchHits: @unchecked Sendable {
     for (g, key) in keyGroups.enumerated() where key { isKey[g] = 1 }
     keys = .allocate(capacity: groups + 1)  // `add` writes one past the keys hit
     hits = .allocate(capacity: capacity)
+    candidateList = .allocate(capacity: max(1, chains))
+    themeState = .allocate(capacity: max(1, themes))
+    themeState.initialize(repeating: 0, count: max(1, themes))
+    themesMarked = .allocate(capacity: max(1, themes))
   }
 
   deinit {
@@ -71,6 +86,9 @@ final class MatchHits: @unchecked Sendable {
     isKey.deallocate()
     keys.deallocate()
     hits.deallocate()
+    candidateList.deallocate()
+    themeState.deallocate()
+    themesMarked.deallocate()
   }
 
   /// The groups hit since the last `reset` that chains are looked at from, in the order first hit.
@@ -97,7 +115,26 @@ final class MatchHits: @unchecked Sendable {
     tail[Int(g)] = h
   }
 
-  /// Forgets every hit, clearing only the groups that were hit.
+  /// The chains added by `addCandidate` since the last `reset`.
+  var candidates: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: candidateList, count: candidateCount) }
+
+  @inline(__always) func addCandidate(_ chain: Int32) {
+    candidateList[candidateCount] = chain
+    candidateCount += 1
+  }
+
+  /// Theme `t`'s state in this comment: 0 untouched, 1 matched, 2 excluded.
+  @inline(__always) func state(ofTheme t: Int32) -> UInt8 { themeState[Int(t)] }
+
+  @inline(__always) func setState(ofTheme t: Int32, to state: UInt8) {
+    if themeState[Int(t)] == 0 {
+      themesMarked[themesMarkedCount] = t
+      themesMarkedCount += 1
+    }
+    themeState[Int(t)] = state
+  }
+
+  /// Forgets every hit, candidate and theme state, clearing only what was set.
   func reset() {
     for k in 0..<touchedCount {
       head[Int(touched[k])] = -1
@@ -106,6 +143,9 @@ final class MatchHits: @unchecked Sendable {
     touchedCount = 0
     keyCount = 0
     count = 0
+    candidateCount = 0
+    for k in 0..<themesMarkedCount { themeState[Int(themesMarked[k])] = 0 }
+    themesMarkedCount = 0
   }
 
   private func grow() {

@@ -126,7 +126,7 @@ public struct TextAnalyzer: Sendable {
     tokens.removeAll(keepingCapacity: true)
     var starts = scan.phraseStarts
     scan.phraseStarts = []  // so that `starts` is the buffer's only owner (else emptying it reallocates)
-    starts.removeAll(keepingCapacity: true)
+    if !starts.isEmpty { starts.removeAll(keepingCapacity: true) }  // a call even when empty, as it mostly is
     var position = Tokenizer.Position()
     scan.normalized.folded.withUnsafeBufferPointer { b in
       tokenizer.walk(b, position: &position, run: { range, kind, apostrophe, position in
