@@ -1,7 +1,7 @@
 extension CodingEngine {
   /// Per-thread working memory for matching, reused between comments so that coding a
   /// comment allocates nothing once the buffers have grown: the text pipeline's buffers and
-  /// word cache, each word's term ids, the hit lists and the surviving matches.
+  /// word cache, each word's term ids, the hit lists and the surviving matches (`hits.found`).
   ///
   /// Copies share their hit buffers (`MatchHits`) and word records (`WordStepTable`): give
   /// each thread a scratch of its own (`makeScratch`), never a copy of another's.
@@ -14,12 +14,9 @@ extension CodingEngine {
     /// `stepsGeneration`.
     let steps = WordStepTable()
     var stepsGeneration = -1
-    /// The trie walk's live states, the hits (one list per group), the candidate chains and
-    /// each theme's state.
+    /// The trie walk's live states, the hits (one list per group), the candidate chains,
+    /// each theme's state and the matches that survived.
     let hits: MatchHits
-    /// Surviving matches in the order found; `found[i].spans` indexes `foundSpans`.
-    var found: [Found] = []
-    var foundSpans: [Span] = []
 
     init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, chains: Int, themes: Int) {
       hits = MatchHits(nodes: nodes, groups: groups, keyGroups: keyGroups, chainWidth: chainWidth, maxWays: CodingEngine.maxWays,
@@ -27,7 +24,7 @@ extension CodingEngine {
     }
   }
 
-  /// One surviving way a chain matched: its theme, chain, rule and spans (`foundSpans[spans]`).
+  /// One surviving way a chain matched: its theme, chain, rule and spans (`MatchHits.spans(of:)`).
   struct Found {
     var theme: Int32
     var chain: Int32
@@ -70,16 +67,17 @@ extension CodingEngine {
     CodingText.tokens(of: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
     match(mask: mask, scratch: &scratch)
     var out: [ThemeAssignment] = []
+    let found = scratch.hits.found
     var k = 0
-    while k < scratch.found.count {
-      let theme = scratch.found[k].theme
+    while k < found.count {
+      let theme = found[k].theme
       var evidence: [Evidence] = []
       var seen: [(rule: Int32, span: Span)] = []
-      while k < scratch.found.count, scratch.found[k].theme == theme {
-        let f = scratch.found[k]
+      while k < found.count, found[k].theme == theme {
+        let f = found[k]
         k += 1
         guard withEvidence else { continue }
-        for span in scratch.foundSpans[f.spans] where !seen.contains(where: { $0.rule == f.rule && $0.span == span }) {
+        for span in scratch.hits.spans(of: f) where !seen.contains(where: { $0.rule == f.rule && $0.span == span }) {
           seen.append((f.rule, span))
           let given = scratch.scan.span(from: scratch.tokens[Int(span.start)], to: scratch.tokens[Int(span.end) - 1])
           evidence.append(Evidence(start: given.scalars.lowerBound, end: given.scalars.upperBound,
@@ -93,8 +91,8 @@ extension CodingEngine {
 
   /// Only which themes one comment has: `code` without building assignments, for output that
   /// lists theme ids and nothing else. The comment is given as UTF-8 bytes (valid UTF-8), as a
-  /// comment file's reader holds it. The themes are then those of `scratch.found`, in codebook
-  /// order, each as often as it matched (`forEachTheme`).
+  /// comment file's reader holds it. The themes are then those of `scratch.hits.found`, in
+  /// codebook order, each as often as it matched (`forEachTheme`).
   func matchThemes(ofUTF8 text: UnsafeBufferPointer<UInt8>, mask: ThemeMask?, scratch: inout Scratch) {
     CodingText.tokens(ofUTF8: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
     match(mask: mask, scratch: &scratch)
@@ -103,23 +101,21 @@ extension CodingEngine {
   /// Each theme the last match found, once, as an index into `codebook.themes`, in codebook order.
   static func forEachTheme(in scratch: borrowing Scratch, _ body: (Int) -> Void) {
     var last: Int32 = -1
-    for k in scratch.found.indices where scratch.found[k].theme != last {
-      last = scratch.found[k].theme
+    for f in scratch.hits.found where f.theme != last {
+      last = f.theme
       body(Int(last))
     }
   }
 
   typealias Span = MatchHits.Span
 
-  /// Matches `scratch.tokens`, leaving in `scratch.found` the matches that survived the
+  /// Matches `scratch.tokens`, leaving in `scratch.hits.found` the matches that survived the
   /// polarity rules and exclusions, by theme in codebook order (then in the order found).
   func match(mask: ThemeMask?, scratch s: inout Scratch) {
     lookUpSteps(&s)
     // 1. Walk the trie from each token: the hits of every group.
     walkTrie(&s)
     // Emptying an array costs a call even when it is already empty, as these often are.
-    if !s.found.isEmpty { s.found.removeAll(keepingCapacity: true) }
-    if !s.foundSpans.isEmpty { s.foundSpans.removeAll(keepingCapacity: true) }
     // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
     let hits = s.hits, tokens = s.tokens
     candidateChains(hits)
@@ -141,21 +137,19 @@ extension CodingEngine {
         }
         if cancelled(spans, polarity: polarities[Int(theme)], hits, tokens: tokens) { continue }
         if hits.state(ofTheme: theme) == 0 { hits.setState(ofTheme: theme, to: 1) }
-        let at = s.foundSpans.count
-        for k in spans { s.foundSpans.append(hits.ways[k]) }
-        s.found.append(Found(theme: theme, chain: Int32(c), rule: rule, spans: at..<s.foundSpans.count))
+        hits.addFound(theme: theme, chain: chain, rule: rule, ways: spans)
       }
     }
     // 4. Excluded themes go (an exclusion wins whichever chain came first); the rest by theme
     //    in codebook order, then by chain in codebook order.
+    let found = hits.found
     var kept = 0
-    for k in s.found.indices where hits.state(ofTheme: s.found[k].theme) == 1 {
-      // By index: `for f in s.found` would hold the array, and the first write would copy it.
-      s.found[kept] = s.found[k]
+    for k in found.indices where hits.state(ofTheme: found[k].theme) == 1 {
+      found[kept] = found[k]
       kept += 1
     }
-    s.found.removeLast(s.found.count - kept)
-    Self.insertionSort(&s.found) { ($0.theme, $0.chain) < ($1.theme, $1.chain) }
+    hits.keepFound(kept)
+    Self.insertionSort(UnsafeMutableBufferPointer(rebasing: found[..<kept])) { ($0.theme, $0.chain) < ($1.theme, $1.chain) }
   }
 
   /// Step 2 of `match`: into `hits.candidates`, the chains with a hit for every one of their
@@ -185,7 +179,7 @@ extension CodingEngine {
   }
 
   /// Sorts a short array in place, stably (cheaper than `sort` for the few items a comment has).
-  static func insertionSort<T>(_ a: inout [T], by less: (T, T) -> Bool) {
+  static func insertionSort<T>(_ a: UnsafeMutableBufferPointer<T>, by less: (T, T) -> Bool) {
     guard a.count > 1 else { return }
     for i in 1..<a.count {
       let item = a[i]

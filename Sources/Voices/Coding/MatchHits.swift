@@ -1,6 +1,7 @@
 /// One comment's trie walk and hits, in raw buffers owned by one `CodingEngine.Scratch`.
 ///
-/// Also the comment's candidate chains and per-theme states, which the matcher writes as often.
+/// Also the comment's candidate chains, per-theme states and surviving matches, which the
+/// matcher writes as often.
 ///
 /// Every token of every comment writes here several times. Held as Swift arrays in the
 /// scratch, each of those writes paid a uniqueness check (a call into the runtime), about a
@@ -52,6 +53,14 @@ final class MatchHits: @unchecked Sendable {
   private let themeState: UnsafeMutablePointer<UInt8>
   private let themesMarked: UnsafeMutablePointer<Int32>
   private var themesMarkedCount = 0
+  /// The ways chains matched that survived (`CodingEngine.match` leaves them sorted), each
+  /// with its spans in `spanList`.
+  private var foundList: UnsafeMutablePointer<CodingEngine.Found>
+  private var foundCount = 0
+  private var foundCapacity = 16
+  private var spanList: UnsafeMutablePointer<Span>
+  private var spanCount = 0
+  private var spanCapacity = 64
 
   init(nodes: Int, groups: Int, keyGroups: [Bool], chainWidth: Int, maxWays: Int, chains: Int, themes: Int) {
     let nodes = max(1, nodes), groups = max(1, groups), chainWidth = max(1, chainWidth)
@@ -73,6 +82,8 @@ final class MatchHits: @unchecked Sendable {
     themeState = .allocate(capacity: max(1, themes))
     themeState.initialize(repeating: 0, count: max(1, themes))
     themesMarked = .allocate(capacity: max(1, themes))
+    foundList = .allocate(capacity: foundCapacity)
+    spanList = .allocate(capacity: spanCapacity)
   }
 
   deinit {
@@ -89,6 +100,8 @@ final class MatchHits: @unchecked Sendable {
     candidateList.deallocate()
     themeState.deallocate()
     themesMarked.deallocate()
+    foundList.deallocate()
+    spanList.deallocate()
   }
 
   /// The groups hit since the last `reset` that chains are looked at from, in the order first hit.
@@ -134,7 +147,40 @@ final class MatchHits: @unchecked Sendable {
     themeState[Int(t)] = state
   }
 
-  /// Forgets every hit, candidate and theme state, clearing only what was set.
+  /// The surviving matches, in the order `keepFound` left them.
+  var found: UnsafeMutableBufferPointer<CodingEngine.Found> { UnsafeMutableBufferPointer(start: foundList, count: foundCount) }
+
+  /// The spans of match `f` (one per group slot of its chain).
+  func spans(of f: CodingEngine.Found) -> UnsafeBufferPointer<Span> {
+    UnsafeBufferPointer(start: spanList + f.spans.lowerBound, count: f.spans.count)
+  }
+
+  /// Adds a match of `chain` (rule `rule`, theme `theme`) whose spans are `ways[range]`.
+  func addFound(theme: Int32, chain: Int32, rule: Int32, ways range: Range<Int>) {
+    if spanCount + range.count > spanCapacity { (spanList, spanCapacity) = Self.grown(spanList, spanCount, spanCount + range.count) }
+    if foundCount == foundCapacity { (foundList, foundCapacity) = Self.grown(foundList, foundCount, foundCount + 1) }
+    let start = spanCount
+    for k in range {
+      spanList[spanCount] = ways[k]
+      spanCount += 1
+    }
+    foundList[foundCount] = CodingEngine.Found(theme: theme, chain: chain, rule: rule, spans: start..<spanCount)
+    foundCount += 1
+  }
+
+  /// Keeps the first `count` matches (after the matcher has moved the ones to keep there).
+  func keepFound(_ count: Int) { foundCount = count }
+
+  /// A buffer of at least `needed` (at least double), holding the first `count` of `old`, which is freed.
+  private static func grown<T>(_ old: UnsafeMutablePointer<T>, _ count: Int, _ needed: Int) -> (UnsafeMutablePointer<T>, Int) {
+    let capacity = max(needed, 2 * count, 16)
+    let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    larger.moveInitialize(from: old, count: count)
+    old.deallocate()
+    return (larger, capacity)
+  }
+
+  /// Forgets every hit, candidate, theme state and match, clearing only what was set.
   func reset() {
     for k in 0..<touchedCount {
       head[Int(touched[k])] = -1
@@ -146,6 +192,8 @@ final class MatchHits: @unchecked Sendable {
     candidateCount = 0
     for k in 0..<themesMarkedCount { themeState[Int(themesMarked[k])] = 0 }
     themesMarkedCount = 0
+    foundCount = 0
+    spanCount = 0
   }
 
   private func grow() {
