@@ -30,6 +30,9 @@ struct Abbreviations: Sendable {
     var canonical: String
     /// `canonical` as UTF-8, to look up in a `WordCache` without making the bytes each time.
     var canonicalBytes: [UInt8]
+    /// `canonical`'s place in `table`: a `WordCache` remembers each canonical form's word
+    /// number under it (`WordCache.canonicalWord(_:)`).
+    var canonicalNumber: Int
     var stems: [String]
     var caseRule: CaseRule
   }
@@ -50,7 +53,7 @@ struct Abbreviations: Sendable {
   /// Builds the index, stemming each phrase word with `stem` (the analyzer's own pipeline).
   init(stem: (String) -> String) {
     var index: [String: [Entry]] = [:]
-    for (canonical, phrases) in Self.table {
+    for (canonicalNumber, (canonical, phrases)) in Self.table.enumerated() {
       for phrase in phrases {
         var rule = CaseRule.any
         var body = Substring(phrase)
@@ -63,8 +66,8 @@ struct Abbreviations: Sendable {
         }
         let stems = body.split(separator: " ").map { stem(String($0)) }
         guard let first = stems.first else { continue }
-        index[first, default: []].append(Entry(canonical: canonical, canonicalBytes: Array(canonical.utf8), stems: stems,
-                                               caseRule: rule))
+        index[first, default: []].append(Entry(canonical: canonical, canonicalBytes: Array(canonical.utf8),
+                                               canonicalNumber: canonicalNumber, stems: stems, caseRule: rule))
       }
     }
     for key in index.keys { index[key]?.sort { $0.stems.count > $1.stems.count } }

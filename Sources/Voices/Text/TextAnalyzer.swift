@@ -227,10 +227,22 @@ public struct TextAnalyzer: Sendable {
   static func isShouting(_ normalized: borrowing NormalizedText) -> Bool {
     var letters = 0
     var upper = 0
-    for (j, c) in normalized.folded.enumerated()
-    where c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") {
-      letters += 1
-      if normalized.isUppercase(j) { upper += 1 }
+    if normalized.isIdentity {
+      // ASCII text: its letters of either case, and its capitals, counted on the original
+      // bytes without a branch (a loop the compiler vectorises; byte by byte through
+      // `isUppercase` this was most of the cost of folding a domain phrase).
+      normalized.original.withUnsafeBufferPointer { original in
+        for c in original {
+          letters &+= (c | 0x20) &- UInt8(ascii: "a") < 26 ? 1 : 0
+          upper &+= c &- UInt8(ascii: "A") < 26 ? 1 : 0
+        }
+      }
+    } else {
+      for (j, c) in normalized.folded.enumerated()
+      where c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") {
+        letters += 1
+        if normalized.isUppercase(j) { upper += 1 }
+      }
     }
     return letters >= 12 && upper * 10 > letters * 6
   }
@@ -293,11 +305,18 @@ public struct TextAnalyzer: Sendable {
       // Read in place, not copied (a copy retains and releases each of its arrays and strings).
       let rule = abbreviations.lists[list][e].caseRule
       guard caseAllows(rule, first, normalized: normalized, shouting: &shouting) else { continue }
-      let entry = abbreviations.lists[list][e]
-      let last = tokens[i + k - 1]
-      let id = entry.canonicalBytes.withUnsafeBufferPointer { key in
-        cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
+      let number = abbreviations.lists[list][e].canonicalNumber
+      let id: Int32
+      if let known = cache.canonicalWord(number) {
+        id = known
+      } else {
+        let entry = abbreviations.lists[list][e]
+        id = entry.canonicalBytes.withUnsafeBufferPointer { key in
+          cache.find(key) ?? cache.insert(key, WordCache.Entry(text: entry.canonical, stem: entry.canonical))
+        }
+        cache.setCanonicalWord(number, id)
       }
+      let last = tokens[i + k - 1]
       return (ScannedToken(word: id, lo: first.lo, hi: last.hi, textHi: last.textHi,
                            sentence: first.sentence, clause: first.clause, kind: .abbreviation, isNegator: false), k)
     }

@@ -42,6 +42,9 @@ public struct WordCache: Sendable {
   private var runs = RunTable()
   /// The tokens of runs that are not one token from their first byte (`RunTokens.many`).
   private(set) var runParts: [RunPart] = []
+  /// Per canonical form of ``Abbreviations`` (`Entry.canonicalNumber`), its word number + 1,
+  /// or 0 until a comment first folds a phrase to it.
+  private var canonicalWords: [Int32] = []
   /// Scratch for stemming a new word.
   var buffer: [UInt8] = []
   /// Changes each time the cache is emptied (word numbers start again from 0).
@@ -60,6 +63,18 @@ public struct WordCache: Sendable {
     abbreviationLists.append(abbreviationList)
     phraseStems.append(phraseStem)
     return id
+  }
+
+  /// The word number of canonical form `number` of ``Abbreviations``, if a phrase was folded to it.
+  @inline(__always)
+  func canonicalWord(_ number: Int) -> Int32? {
+    number < canonicalWords.count && canonicalWords[number] > 0 ? canonicalWords[number] - 1 : nil
+  }
+
+  /// Remembers `word` as the word number of canonical form `number`.
+  mutating func setCanonicalWord(_ number: Int, _ word: Int32) {
+    if number >= canonicalWords.count { canonicalWords += Array(repeating: 0, count: number + 1 - canonicalWords.count) }
+    canonicalWords[number] = word + 1
   }
 
   /// What a run reads as. Most runs are one token from their first byte: that token is kept
@@ -123,6 +138,7 @@ public struct WordCache: Sendable {
     words.removeAll()
     runs.removeAll()
     runParts.removeAll(keepingCapacity: true)
+    canonicalWords.removeAll(keepingCapacity: true)
     generation += 1
   }
 }

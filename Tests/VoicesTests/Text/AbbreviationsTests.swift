@@ -56,6 +56,12 @@ import Testing
           ("The SEND team", ["the", "SEND", "team"]),
           ("SALT came once", ["SALT", "came", "onc"]),
           ("the EP and OT visited", ["the", "EP", "and", "OT", "visit"]),
+          // Mostly capitals (over 60% of at least 12 letters) is shouting, counted the same
+          // way whether the text is all ASCII or not (é).
+          ("PLEASE SEND HELP now please", ["pleas", "send", "help", "now", "pleas"]),
+          ("PLEASE SEND HELP now pleasé", ["pleas", "send", "help", "now", "pleas"]),
+          ("PLEASE SEND HELP now pleased", ["pleas", "SEND", "help", "now", "pleas"]),
+          ("PLEASE SEND HELP now pleaséd", ["pleas", "SEND", "help", "now", "pleas"]),
         ])
   func caseDecides(_ text: String, _ stems: [String]) {
     #expect(analyzer.analyze(text).stems == stems)
