@@ -47,4 +47,21 @@ import Testing
       #expect(bytes.indices.filter { n.isUppercase($0) } == bytes.indices.filter { bytes[$0] >= 65 && bytes[$0] <= 90 })
     }
   }
+
+  @Test("the fold table's blocks, built when text first needs them, fold alike on every thread")
+  func blocksOnManyThreads() async {
+    // Scalars from every block of the table (U+0080..U+2FFF, U+FB00..U+FB06, U+FF00..U+FFEF)
+    // and from outside it, folded by eight tasks at once and once alone.
+    let values = Array(stride(from: 0x80, through: 0x2FFF, by: 37)) + Array(0xFB00...0xFB06) + Array(0xFF00...0xFFEF) + [0x1F600, 0x4E00]
+    let text = String(String.UnicodeScalarView(values.compactMap { Unicode.Scalar($0) }))
+    let results = await withTaskGroup(of: NormalizedText.self) { group in
+      for _ in 0..<8 { group.addTask { TextNormalizer().normalize(text) } }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    let alone = TextNormalizer().normalize(text)
+    #expect(results.count == 8)
+    #expect(results.allSatisfy { $0 == alone })
+    #expect(alone.folded.indices.allSatisfy { alone.sourceEnd[$0] <= text.unicodeScalars.count })
+    #expect(TextNormalizer().normalize("ＡＢＣ Ｃａｆé ﬁ").string == "abc cafe fi")
+  }
 }
