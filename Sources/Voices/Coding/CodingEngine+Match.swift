@@ -115,7 +115,6 @@ extension CodingEngine {
     lookUpSteps(&s)
     // 1. Walk the trie from each token: the hits of every group.
     walkTrie(&s)
-    // Emptying an array costs a call even when it is already empty, as these often are.
     // 2. The chains whose groups were hit (in any order: step 4 sorts what survives).
     let hits = s.hits, tokens = s.tokens
     candidateChains(hits)
@@ -178,7 +177,7 @@ extension CodingEngine {
     }
   }
 
-  /// Sorts a short array in place, stably (cheaper than `sort` for the few items a comment has).
+  /// Sorts a short buffer in place, stably (cheaper than `sort` for the few items a comment has).
   static func insertionSort<T>(_ a: UnsafeMutableBufferPointer<T>, by less: (T, T) -> Bool) {
     guard a.count > 1 else { return }
     for i in 1..<a.count {

@@ -47,6 +47,7 @@ final class MatchHits: @unchecked Sendable {
   /// The chains that may match (`CodingEngine.candidateChains`), `candidates[..<candidateCount]`:
   /// each chain at most once, so sized for every chain.
   private let candidateList: UnsafeMutablePointer<Int32>
+  private let candidateCapacity: Int
   private var candidateCount = 0
   /// Per theme: 0 untouched, 1 matched, 2 excluded; the themes made non-zero,
   /// `themesMarked[..<themesMarkedCount]`, to set back to 0.
@@ -78,7 +79,8 @@ final class MatchHits: @unchecked Sendable {
     for (g, key) in keyGroups.enumerated() where key { isKey[g] = 1 }
     keys = .allocate(capacity: groups + 1)  // `add` writes one past the keys hit
     hits = .allocate(capacity: capacity)
-    candidateList = .allocate(capacity: max(1, chains))
+    candidateCapacity = max(1, chains)
+    candidateList = .allocate(capacity: candidateCapacity)
     themeState = .allocate(capacity: max(1, themes))
     themeState.initialize(repeating: 0, count: max(1, themes))
     themesMarked = .allocate(capacity: max(1, themes))
@@ -132,6 +134,7 @@ final class MatchHits: @unchecked Sendable {
   var candidates: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: candidateList, count: candidateCount) }
 
   @inline(__always) func addCandidate(_ chain: Int32) {
+    precondition(candidateCount < candidateCapacity, "a chain was added twice")
     candidateList[candidateCount] = chain
     candidateCount += 1
   }
@@ -197,10 +200,6 @@ final class MatchHits: @unchecked Sendable {
   }
 
   private func grow() {
-    let larger = UnsafeMutablePointer<Hit>.allocate(capacity: capacity * 2)
-    larger.moveInitialize(from: hits, count: count)
-    hits.deallocate()
-    hits = larger
-    capacity *= 2
+    (hits, capacity) = Self.grown(hits, count, count + 1)
   }
 }

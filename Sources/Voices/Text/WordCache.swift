@@ -42,8 +42,8 @@ public struct WordCache: Sendable {
   private var runs = RunTable()
   /// The tokens of runs that are not one token from their first byte (`RunTokens.many`).
   private(set) var runParts: [RunPart] = []
-  /// Per canonical form of ``Abbreviations`` (`Entry.canonicalNumber`), its word number + 1,
-  /// or 0 until a comment first folds a phrase to it.
+  /// Per canonical form of ``Abbreviations`` (`Entry.canonicalNumber`), its word number, or
+  /// -1 until a comment first folds a phrase to it.
   private var canonicalWords: [Int32] = []
   /// Scratch for stemming a new word.
   var buffer: [UInt8] = []
@@ -68,13 +68,13 @@ public struct WordCache: Sendable {
   /// The word number of canonical form `number` of ``Abbreviations``, if a phrase was folded to it.
   @inline(__always)
   func canonicalWord(_ number: Int) -> Int32? {
-    number < canonicalWords.count && canonicalWords[number] > 0 ? canonicalWords[number] - 1 : nil
+    number < canonicalWords.count && canonicalWords[number] >= 0 ? canonicalWords[number] : nil
   }
 
   /// Remembers `word` as the word number of canonical form `number`.
   mutating func setCanonicalWord(_ number: Int, _ word: Int32) {
-    if number >= canonicalWords.count { canonicalWords += Array(repeating: 0, count: number + 1 - canonicalWords.count) }
-    canonicalWords[number] = word + 1
+    if number >= canonicalWords.count { canonicalWords += Array(repeating: -1, count: number + 1 - canonicalWords.count) }
+    canonicalWords[number] = word
   }
 
   /// What a run reads as. Most runs are one token from their first byte: that token is kept
