@@ -134,17 +134,24 @@ enum ThemePackReport {
     return .richQuote(runs, attribution: attribution)
   }
 
+  /// Whether a theme was given on one word of the comment alone: all its evidence is the same
+  /// single word (two patterns that found the same word still found one word).
+  static func restsOnOneWord(_ assignment: ThemeAssignment) -> Bool {
+    guard let first = assignment.evidence.first, !first.matchedText.contains(" ") else { return false }
+    return assignment.evidence.allSatisfy { $0.start == first.start && $0.end == first.end }
+  }
+
   static func review(_ results: ThemeResults, _ inputs: ReportInputs) -> HTMLDocument.Section {
     var subsections: [HTMLDocument.Section] = []
     for audience in [Theme.Audience.parentCarers, .youngPeople] {
       guard let latest = results.waves(audience).last else { continue }
       let comments = results.comments.filter { $0.wave == latest && $0.audience == audience }
-      let thin = comments.filter { c in c.assignments.contains { $0.evidence.count == 1 && !$0.evidence[0].matchedText.contains(" ") } }
+      let thin = comments.filter { c in c.assignments.contains(where: restsOnOneWord) }
       let uncoded = comments.filter { $0.assignments.isEmpty }
       var blocks: [HTMLDocument.Block] = []
       blocks.append(.paragraph("Least certain: the coder matches patterns and gives no probability, so as a stand-in these are the comments where a theme rests on a single matched word. \(NumberFormatting.count(thin.count)) of \(NumberFormatting.count(comments.count)) comments."))
       for c in thin {
-        let weak = c.assignments.filter { $0.evidence.count == 1 && !$0.evidence[0].matchedText.contains(" ") }.map(\.themeId)
+        let weak = c.assignments.filter(restsOnOneWord).map(\.themeId)
         let runs = CommentMarkup.runs(c.text, evidence: c.assignments.filter { weak.contains($0.themeId) }.flatMap(\.evidence), redaction: inputs.quotes.redaction(c))
         blocks.append(.richQuote(runs, attribution: "\(c.question), \(c.responseId); coded on one word: " + weak.map(inputs.label).joined(separator: "; ")))
       }

@@ -82,6 +82,41 @@ extension SpellingVariants {
     "specialise/specialize", "prioritise/prioritize", "realise/realize",
   ]
 
+  /// Common misspellings of words the codebooks' patterns use, `misspelt/word` (the word in
+  /// its American form, which is what the fold gives): survey boxes are typed in a hurry, and
+  /// a rule for `review` should read `reveiw` too. None is an English word (a test checks
+  /// them against the Snowball project's English vocabulary).
+  static let misspellings = [
+    "reveiw/review", "reveiws/reviews", "reveiwed/reviewed", "reveiwing/reviewing",
+    "assesment/assessment", "assesments/assessments", "asessment/assessment",
+    "asessments/assessments", "assessmant/assessment", "assesed/assessed", "asessed/assessed",
+    "assesing/assessing", "asess/assess", "apointment/appointment", "apointments/appointments",
+    "appointmnet/appointment", "appoitment/appointment", "appointement/appointment",
+    "freind/friend", "freinds/friends", "freindship/friendship", "freindships/friendships",
+    "freindly/friendly", "frend/friend", "frends/friends", "recieve/receive", "recieved/received",
+    "recieving/receiving", "comunication/communication", "comunicate/communicate",
+    "comunicated/communicated", "comunicating/communicating", "communcation/communication",
+    "tribunel/tribunal", "tribunial/tribunal", "theraphy/therapy", "theraphist/therapist",
+    "therapyst/therapist", "theropy/therapy", "therapie/therapy", "speach/speech",
+    "pyschologist/psychologist", "phsycologist/psychologist", "psycologist/psychologist",
+    "physcologist/psychologist", "psycholgist/psychologist", "pyschology/psychology",
+    "psycology/psychology", "paedatrician/pediatrician", "peadiatrician/pediatrician",
+    "pediatrition/pediatrician", "paeditrician/pediatrician", "peadiatritian/pediatrician",
+    "diagnosys/diagnosis", "diagnossed/diagnosed", "diagonsed/diagnosed", "anxeity/anxiety",
+    "anxitey/anxiety", "aniexty/anxiety", "anxity/anxiety", "anxous/anxious", "anxios/anxious",
+    "autisim/autism", "autisum/autism", "disabilty/disability", "dissability/disability",
+    "disabilites/disabilities", "transistion/transition", "transision/transition",
+    "independant/independent", "untill/until", "becuase/because", "beacuse/because",
+    "becasue/because", "recomend/recommend", "recomended/recommended",
+    "recomendations/recommendations", "echp/ehcp", "ehpc/ehcp", "wating/waiting",
+    "waitting/waiting", "waitng/waiting", "transprot/transport", "tranport/transport",
+    "trasnport/transport", "provison/provision", "provsion/provision", "privision/provision",
+    "specalist/specialist", "specilist/specialist", "specialst/specialist", "suport/support",
+    "supprt/support", "suppport/support", "suported/supported", "mainsteam/mainstream",
+    "mainstrem/mainstream", "councel/council", "counsil/council", "fustrated/frustrated",
+    "frustated/frustrated", "fustrating/frustrating", "bullyed/bullied",
+  ]
+
   /// Roots ending in `is` that are always `-ise` in American English too (`advise`).
   static let alwaysIse: Set<[UInt8]> = Set(
     [

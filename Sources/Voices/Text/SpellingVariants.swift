@@ -1,4 +1,5 @@
-/// Folds British and American spellings of a word to one form before stemming.
+/// Folds British and American spellings of a word, and its common misspellings, to one form
+/// before stemming.
 ///
 /// The common form is the AMERICAN spelling, because the Porter2 stemmer knows the suffixes
 /// `-ize`, `-izer`, `-ization` but not `-ise`: `organisation`, `organise`, `organised`,
@@ -9,7 +10,8 @@
 /// 1. A table of word pairs (roots with their inflections generated): `-our`/`-or`
 ///    (`behaviour`), `-re`/`-er` (`centre`), `-ae-`/`-oe-` (`paediatric`), doubled `l`
 ///    (`travelling`), single/double `l` (`enrol`, `fulfil`), `-ence`/`-ense` (`defence`),
-///    `programme`, `judgement`, `ageing`, `practise`, and a few more (`whilst` → `while`).
+///    `programme`, `judgement`, `ageing`, `practise`, and a few more (`whilst` → `while`);
+///    and common misspellings of the words the codebooks use (`reveiw`, `assesment`, `freind`).
 /// 2. The `-ise` rule: a word ending in consonant + `is` + one of `e es ed ing er ers able
 ///    ation ations` takes `z` for the `s` when the part up to `is` has at least five letters,
 ///    the consonant is not `w`, and the root is not one of the words that are always `-ise`
@@ -42,7 +44,7 @@ struct SpellingVariants: Sendable, Equatable {
         add(root + f, root + a)
       }
     }
-    for pair in Self.wholeWords {
+    for pair in Self.wholeWords + Self.misspellings {
       let (from, to) = Self.split(pair)
       add(from, to)
     }

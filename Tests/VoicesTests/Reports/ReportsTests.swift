@@ -338,3 +338,19 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     #expect(fresh.text != quotes.redaction(named).text)
   }
 }
+
+@Suite("Theme pack") struct ThemePackTests {
+  @Test("a theme rests on one word when all its evidence is that word, whichever patterns found it")
+  func restsOnOneWord() {
+    let word = Evidence(start: 4, end: 11, patternText: "anxi*", matchedText: "anxiety")
+    let sameWord = Evidence(start: 4, end: 11, patternText: "=anxiety", matchedText: "anxiety")
+    let otherWord = Evidence(start: 20, end: 26, patternText: "stress*", matchedText: "stress")
+    let phrase = Evidence(start: 0, end: 13, patternText: "waiting list", matchedText: "waiting list")
+    func rests(_ evidence: [Evidence]) -> Bool { ThemePackReport.restsOnOneWord(ThemeAssignment(themeId: "t", evidence: evidence)) }
+    #expect(rests([word]))
+    #expect(rests([word, sameWord]))
+    #expect(!rests([word, otherWord]))
+    #expect(!rests([phrase]))
+    #expect(!rests([]))
+  }
+}

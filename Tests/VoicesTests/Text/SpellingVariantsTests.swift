@@ -67,4 +67,20 @@ import Testing
   func tableSize() {
     #expect(SpellingVariants.standard.table.count > 500)
   }
+
+  @Test("a common misspelling stems like the word it misspells", arguments: SpellingVariants.misspellings)
+  func misspelling(_ pair: String) {
+    let parts = pair.split(separator: "/").map(String.init)
+    let analyzer = TextAnalyzer()
+    #expect(analyzer.stems(of: parts[0]) == analyzer.stems(of: parts[1]))
+    #expect(parts[0] != parts[1])
+  }
+
+  @Test("no misspelling folded is an English word (the Snowball project's vocabulary)")
+  func misspellingsAreNotWords() throws {
+    let vocabulary = Set(try Porter2StemmerTests.lines("stemming/snowball-english/voc.txt"))
+    let words = SpellingVariants.misspellings.map { Array($0.split(separator: "/")[0].utf8) }
+    #expect(vocabulary.count > 40_000)
+    #expect(words.filter(vocabulary.contains).isEmpty)
+  }
 }
