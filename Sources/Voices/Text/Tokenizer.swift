@@ -11,6 +11,8 @@
 ///   `won't` → `will` + `not`, `shan't` → `shall` + `not`); so do the apostrophe-less forms
 ///   common in survey text (`dont`, `cant`, `wont`, `didnt`, ...) and `cannot` → `can` + `not`.
 /// - `.` or `,` between digits stays inside a number (`2.5`, `1,000`).
+/// - Single letters between dots are one piece, read without the dots (`E.H.C.P` → `ehcp`,
+///   `O.T.` → `ot`, `e.g.` → `eg`); a dot inside one does not end a sentence.
 /// - `&` is the word `and`.
 ///
 /// Sentences end at `.`, `!`, `?`, `...` and line breaks; clauses also end at `;` and `:` and
@@ -36,7 +38,12 @@ struct Tokenizer: Sendable, Equatable {
       if replacement != .none {
         return Tokenizer.replacementBytes[Int(replacement.rawValue)].withUnsafeBufferPointer(body)
       }
-      return body(UnsafeBufferPointer(rebasing: folded[textRange]))
+      let text = UnsafeBufferPointer(rebasing: folded[textRange])
+      if kind == .word, text.contains(UInt8(ascii: ".")) {
+        // An initialism (`e.h.c.p`) reads as its letters; no other word holds a dot.
+        return text.filter { $0 != UInt8(ascii: ".") }.withUnsafeBufferPointer(body)
+      }
+      return body(text)
     }
   }
 
@@ -81,6 +88,12 @@ struct Tokenizer: Sendable, Equatable {
       let c = b[i]
       if Self.isLetter(c) || Self.isDigit(c) {
         let start = i
+        // A letter with a dot after it may start an initialism (checked apart, as it is rare).
+        if i + 1 < n, b[i + 1] == UInt8(ascii: "."), let end = Self.initialismEnd(b, from: i) {
+          run(start..<end, .word, false, &position)
+          i = end
+          continue
+        }
         var hasLetter = false
         var hasDigit = false
         var hasApostrophe = false
@@ -160,6 +173,20 @@ struct Tokenizer: Sendable, Equatable {
     }
     while i < n, isLetter(b[i]) { i += 1 }
     return i
+  }
+
+  /// Where the initialism starting at `b[start]` ends (`e.h.c.p`: single letters a-z joined by
+  /// dots, the last dot left out), or nil when the letter there does not start one.
+  @inline(never)
+  static func initialismEnd(_ b: Bytes, from start: Int) -> Int? {
+    func isSingleLetter(_ j: Int) -> Bool {
+      j < b.count && b[j] >= UInt8(ascii: "a") && b[j] <= UInt8(ascii: "z")
+        && (j + 1 == b.count || !(isLetter(b[j + 1]) || isDigit(b[j + 1])))
+    }
+    guard isSingleLetter(start) else { return nil }
+    var last = start
+    while last + 2 < b.count, b[last + 1] == UInt8(ascii: "."), isSingleLetter(last + 2) { last += 2 }
+    return last > start ? last + 1 : nil
   }
 
   @inline(__always) static func isDigit(_ c: UInt8) -> Bool {

@@ -52,6 +52,17 @@ import Testing
                              "wait", "age", "no", "repli", "thank"])
   }
 
+  @Test("single letters between dots are one word, read without the dots, inside one sentence")
+  func initialisms() {
+    let result = analyzer.analyze("Our E.H.C.P is late and the O.T. never came, e.g. in May. Plan A.Then Year 6.I")
+    #expect(result.stems == ["our", "EHCP", "is", "late", "and", "the", "OT", "never", "came", "eg", "in", "may",
+                             "plan", "a", "then", "year", "6", "i"])
+    #expect(result.tokens.map { String(result.surface(of: $0)) }.prefix(7) == ["Our", "E.H.C.P", "is", "late", "and", "the", "O.T"])
+    // The dots inside E.H.C.P, O.T and e.g do not end a sentence; the ones after them do.
+    #expect(result.tokens.map(\.sentence) == [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 4, 5])
+    #expect(analyzer.analyze("an E.H.C plan").stems == ["an", "EHCP"])
+  }
+
   @Test("possessives and clitics keep the word, spans keep the apostrophe")
   func possessives() {
     let result = analyzer.analyze("my child's needs, parents' views, they're tired")
