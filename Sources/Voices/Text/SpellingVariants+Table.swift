@@ -114,7 +114,9 @@ extension SpellingVariants {
     "specalist/specialist", "specilist/specialist", "specialst/specialist", "suport/support",
     "supprt/support", "suppport/support", "suported/supported", "mainsteam/mainstream",
     "mainstrem/mainstream", "councel/council", "counsil/council", "fustrated/frustrated",
-    "frustated/frustrated", "fustrating/frustrating", "bullyed/bullied",
+    "frustated/frustrated", "fustrating/frustrating", "bullyed/bullied", "usefull/useful",
+    "helpfull/helpful", "gratefull/grateful", "greatfull/grateful", "thankfull/thankful",
+    "succesful/successful",
   ]
 
   /// Roots ending in `is` that are always `-ise` in American English too (`advise`).

@@ -92,6 +92,13 @@ import Testing
     ("=OT", "the OT came", true),
     ("=OT", "an ot of it", false),
     ("(sen | send) support", "send support helped", true),
+    // A common misspelling is read as the word, for stems and exact forms alike.
+    ("review", "the annual reveiw", true),
+    ("=useful", "it was usefull", true),
+    ("=useful", "it was of no use", false),
+    ("=organized", "very organised", true),
+    // Single letters between dots are one word.
+    ("=ehcp", "his E.H.C.P came", true),
   ])
   func operators(_ pattern: String, _ text: String, _ fires: Bool) throws {
     #expect(try !Self.engine([pattern]).code(text).isEmpty == fires)
