@@ -116,7 +116,9 @@ extension SpellingVariants {
     "mainstrem/mainstream", "councel/council", "counsil/council", "fustrated/frustrated",
     "frustated/frustrated", "fustrating/frustrating", "bullyed/bullied", "usefull/useful",
     "helpfull/helpful", "gratefull/grateful", "greatfull/grateful", "thankfull/thankful",
-    "succesful/successful",
+    "succesful/successful", "scool/school", "skool/school", "shool/school", "techer/teacher",
+    "teecher/teacher", "scard/scared", "skared/scared", "wurryd/worried", "wurried/worried",
+    "worryed/worried", "peple/people",
   ]
 
   /// Roots ending in `is` that are always `-ise` in American English too (`advise`).
