@@ -263,7 +263,8 @@ extension CodingEngine {
     if let id = stemTerms[entry.stem] { terms.append(id) }
     if let id = formTerms[entry.text], !terms.contains(id) { terms.append(id) }
     // An exact form is matched as spelt, or as its spelling folds (`usefull` is `=useful`).
-    if !formTerms.isEmpty, let folded = Self.spellingFolded(entry.text), let id = formTerms[folded], !terms.contains(id) {
+    if !formTerms.isEmpty, let folded = CodingText.analyzer.foldedSpelling(of: entry.text), let id = formTerms[folded],
+      !terms.contains(id) {
       terms.append(id)
     }
     if !prefixTerms.isEmpty {
@@ -284,15 +285,6 @@ extension CodingEngine {
     table.set(Int(word), termBits: terms.reduce(0) { $0 | 1 << UInt64(UInt32($1) & 63) },
               onwardBits: children.reduce(0) { $0 | trieChildTerms[Int($1)] },
               terms: terms, accepts: accepts, onward: children.filter { trieChildTerms[Int($0)] != 0 })
-  }
-
-  /// `word` with its spelling folded (`SpellingVariants`), when that changes it.
-  static func spellingFolded(_ word: String) -> String? {
-    var bytes = Array(word.utf8)
-    guard bytes.withUnsafeBufferPointer(TextAnalyzer.isStemmable) else { return nil }
-    CodingText.analyzer.spelling.fold(&bytes)
-    let folded = String(decoding: bytes, as: UTF8.self)
-    return folded == word ? nil : folded
   }
 
   /// Every way chain `c`'s groups occur in order within their distances (at most `maxWays`),

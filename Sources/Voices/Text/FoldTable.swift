@@ -93,16 +93,8 @@ enum FoldTable {
     if let number = blockNumber(value) {
       let block = block(number)
       let i = Int(value - block.range.lowerBound)
-      switch block.kinds[i] {
-      case .emit:
-        let upper = block.uppercase[i]
-        for j in Int(block.offsets[i])..<Int(block.offsets[i + 1]) {
-          out.append(block.bytes[j], from: scalarIndex, uppercase: upper)
-        }
-      case .mark: out.extendLast(through: scalarIndex)
-      case .ignore: break
-      case .separator: out.append(UInt8(ascii: " "), from: scalarIndex, uppercase: false)
-      }
+      let bytes = block.bytes[Int(block.offsets[i])..<Int(block.offsets[i + 1])]
+      append(block.kinds[i], bytes, uppercase: block.uppercase[i], scalarIndex: scalarIndex, into: &out)
       return
     }
     guard let scalar = Unicode.Scalar(value) else {
@@ -110,10 +102,14 @@ enum FoldTable {
       return
     }
     let (kind, folded) = Self.classifyByProperties(scalar)
+    append(kind, folded, uppercase: scalar.properties.isUppercase, scalarIndex: scalarIndex, into: &out)
+  }
+
+  /// Writes what a scalar of `kind` folds to (`bytes`, for `.emit`) into `out`.
+  private static func append(_ kind: Kind, _ bytes: some Sequence<UInt8>, uppercase: Bool, scalarIndex: Int32,
+                             into out: inout NormalizedText) {
     switch kind {
-    case .emit:
-      let upper = scalar.properties.isUppercase
-      for b in folded { out.append(b, from: scalarIndex, uppercase: upper) }
+    case .emit: for b in bytes { out.append(b, from: scalarIndex, uppercase: uppercase) }
     case .mark: out.extendLast(through: scalarIndex)
     case .ignore: break
     case .separator: out.append(UInt8(ascii: " "), from: scalarIndex, uppercase: false)

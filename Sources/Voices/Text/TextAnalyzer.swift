@@ -207,6 +207,17 @@ public struct TextAnalyzer: Sendable {
     analyze(pattern).tokens.map(\.stem)
   }
 
+  /// `word` (a word's folded form) with its spelling folded as it is before stemming (`usefull`
+  /// → `useful`, `organised` → `organized`), or nil when that changes nothing: for matching
+  /// exact forms, which are compared unstemmed.
+  func foldedSpelling(of word: String) -> String? {
+    var bytes = Array(word.utf8)
+    guard bytes.withUnsafeBufferPointer(Self.isStemmable) else { return nil }
+    spelling.fold(&bytes)
+    let folded = String(decoding: bytes, as: UTF8.self)
+    return folded == word ? nil : folded
+  }
+
   /// Only words of ASCII letters and apostrophes go through spelling folding and stemming.
   static func isStemmable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     for c in text where !((c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
