@@ -37,7 +37,7 @@ extension Workspace {
     /// The sheets of a workbook, and which was read.
     public var sheets: [String]
     /// The new export read through its manifest, checked as `voices validate` checks it.
-    public var validation: WorkspaceLoad
+    public var validation: SurveyCollection
   }
 
   /// Adds an export to the workspace: drafts its manifest (carrying over the previous wave's
@@ -172,8 +172,8 @@ extension Workspace {
   }
 
   /// Reads one manifest and its export as `load()` reads each of them.
-  func check(manifestAt url: URL, name: String) -> WorkspaceLoad {
-    var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+  func check(manifestAt url: URL, name: String) -> SurveyCollection {
+    var load = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     readExport(manifestAt: url, name: name, into: &load)
     return load
   }
