@@ -130,7 +130,7 @@ extension Workspace {
 
     // Check before writing: the manifest on its own, then the export read through it.
     let display = displayName(of: manifestPath)
-    var validation = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+    var validation = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     validation.diagnostics = ManifestLoader.check(draft.manifest, at: SourceLocation(file: display, row: 1))
     validation.exports = [SurveyLoader.load(table, manifest: draft.manifest, name: manifestName)]
     let errors = validation.allDiagnostics.filter { $0.severity == .error }
