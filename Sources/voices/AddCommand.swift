@@ -36,6 +36,7 @@ enum AddCommand {
                              download), keeping the manifest's mapping and edits
         --force              add an export that does not read cleanly; its problems are listed
         --quiet              print only the problems
+        --all                print every problem the check finds (default: the first 20)
 
       Examples:
         voices add ~/Downloads/parent-carer-survey-2026.csv
