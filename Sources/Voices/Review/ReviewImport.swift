@@ -44,11 +44,14 @@ public enum ReviewImport {
   public static func run(sheetAt url: URL, log: DecisionLog, comments: [CodedComment], codebook: Codebook, redactor: Redactor,
                          at: String) throws -> ReviewImportSummary {
     let file = url.lastPathComponent
-    let bytes: [UInt8]
-    do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-      throw ReviewError.unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
+    func unreadable() -> ReviewError {
+      .unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
     }
-    let read = validate(try sheet(bytes, file: file), sheetSHA256: SHA256.hex(SHA256.hash(bytes)), comments: comments, codebook: codebook, redactor: redactor, at: at)
+    let table: Table
+    do { table = try sheet(at: url, file: file) } catch CSVError.unreadableFile { throw unreadable() }
+    let digest: [UInt8]
+    do { digest = try SHA256.hash(fileAt: url) } catch { throw unreadable() }
+    let read = validate(table, sheetSHA256: SHA256.hex(digest), comments: comments, codebook: codebook, redactor: redactor, at: at)
     var summary = ReviewImportSummary(skippedRows: read.skippedRows, errors: read.errors)
     guard read.errors.isEmpty else { return summary }
     let existing = try log.read()
@@ -63,10 +66,13 @@ public enum ReviewImport {
   }
 
   /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file.
-  static func sheet(_ bytes: [UInt8], file: String) throws -> Table {
-    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try CSVReader.read(bytes: bytes, file: file) }
-    let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
-    return try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
+  ///
+  /// A CSV file is streamed, so a huge one stops at the first field, cell or text limit it
+  /// crosses instead of being read whole first.
+  static func sheet(at url: URL, file: String) throws -> Table {
+    guard try TableReader.format(of: url, file: file) == .xlsx else { return try CSVReader.read(contentsOf: url, file: file) }
+    let names = try XLSXReader.sheetNames(contentsOf: url, file: file)
+    return try XLSXReader.read(contentsOf: url, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }
 
   /// Checks every row of a sheet and turns its decisions into `ReviewDecision`s.
