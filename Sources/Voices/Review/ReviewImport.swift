@@ -20,6 +20,8 @@ public struct ReviewImportSummary: Sendable, Equatable {
   public var conflicts: [ReviewConflict] = []
   public var skippedRows = 0
   public var errors: [ReviewError] = []
+  /// A torn last line of the log, set aside before appending.
+  public var setAside: DecisionLog.SetAside?
 }
 
 /// Reads a review sheet back (XLSX or CSV), validates every row, and appends its decisions to
@@ -54,12 +56,13 @@ public enum ReviewImport {
     let read = validate(table, sheetSHA256: SHA256.hex(digest), comments: comments, codebook: codebook, redactor: redactor, at: at)
     var summary = ReviewImportSummary(skippedRows: read.skippedRows, errors: read.errors)
     guard read.errors.isEmpty else { return summary }
-    let existing = try log.read()
-    var seen = Set(existing.map(\.contentKey))
-    for decision in read.decisions {
-      if seen.insert(decision.contentKey).inserted { summary.added.append(decision) } else { summary.alreadyPresent += 1 }
-    }
-    try log.append(summary.added)
+    // Which decisions are new is decided under the log's lock, so a concurrent import of the
+    // same sheet appends nothing twice.
+    let appended = try log.appendNew(read.decisions)
+    let existing = appended.existing
+    summary.added = appended.added
+    summary.alreadyPresent = appended.alreadyPresent
+    summary.setAside = appended.setAside
     let touched = Set(read.decisions.map { FinalCoding.Item(key: $0.key, theme: $0.theme) })
     summary.conflicts = FinalCoding.conflicts(in: existing + summary.added).filter { touched.contains(FinalCoding.Item(key: $0.key, theme: $0.theme)) }
     return summary
