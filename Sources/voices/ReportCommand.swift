@@ -8,7 +8,7 @@ enum ReportCommand {
     summary: "Write the annual report, theme pack, trust tracker and You said, we did",
     help: """
       Usage: voices report [annual|themes|trust|you-said-we-did|all] [WORKSPACE] [--out DIR]
-                           [--format html,md,csv,json] [--all]
+                           [--format html,md,csv,json] [--all] [--allow-errors]
 
       Builds reports from every wave of WORKSPACE (default ./surveys) and writes them to DIR
       (default ./reports). With no arguments: every report for ./surveys into ./reports.
@@ -38,11 +38,15 @@ enum ReportCommand {
       every report is built, each to a temporary file then renamed.
 
       Problems found while reading the workspace go to stderr; the files written to stdout.
+      A workspace with errors (what `voices validate` reports: rows or exports that could not
+      be read) is refused, since its figures would leave data out unsaid, unless
+      --allow-errors is given; every page then says it was built despite errors.
 
       Options:
         --out DIR          where to write (default ./reports)
         --format LIST      formats, comma-separated: html, md, csv, json (default all four)
         --all              show every reading problem, not the first 5 per file
+        --allow-errors     report a workspace with errors anyway, saying so on every page
 
       Examples:
         voices report
@@ -50,7 +54,7 @@ enum ReportCommand {
         SOURCE_DATE_EPOCH=1767225600 voices report all my-workspace --out out/reports
       """,
     valueOptions: ["--out", "--format"],
-    flagOptions: ["--all"],
+    flagOptions: ["--all", "--allow-errors"],
     run: run
   )
 
@@ -84,7 +88,7 @@ enum ReportCommand {
     WorkspaceArgument.printDiagnostics(load, limit: arguments.has("--all") ? .max : 5, minimum: .error)
     WorkspaceArgument.setAsideTornDecision(workspace)
     let files = try ReportBuilder.build(kinds, formats: formats, workspace: workspace, load: load,
-                                        environment: ProcessInfo.processInfo.environment)
+                                        environment: ProcessInfo.processInfo.environment, allowingErrors: arguments.has("--allow-errors"))
     let out = arguments.value("--out") ?? "reports"
     let written = try ReportBuilder.write(files, to: URL(fileURLWithPath: out, isDirectory: true))
     for (url, file) in zip(written, files) {

@@ -52,11 +52,18 @@ public enum ReportBuilder {
   /// - Parameters:
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read (the date
   ///     shown). When unset, the newest submission date in the data is shown.
-  /// - Throws: `ReportError`, `ProvenanceError`, codebook and reader errors.
+  ///   - allowingErrors: Whether to build from a workspace whose reading found errors (what
+  ///     `voices validate` reports); every page then says so, with the count.
+  /// - Throws: `ReportError.workspaceHasErrors` when the workspace has errors and
+  ///   `allowingErrors` is false; `ReportError`, `ProvenanceError`, codebook and reader errors.
   public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: SurveyCollection,
-                           environment: [String: String]) throws -> [ReportFile] {
+                           environment: [String: String], allowingErrors: Bool = false) throws -> [ReportFile] {
+    let errors = load.diagnostics.filter { $0.severity == .error }.count
+    guard errors == 0 || allowingErrors else { throw ReportError.workspaceHasErrors(workspace: workspace.displayPath, count: errors) }
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
-    return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, environment: environment))
+    var inputs = try ReportInputs.gather(workspace, load: load, environment: environment)
+    inputs.errorsAllowed = errors
+    return render(kinds, formats: formats, inputs: inputs)
   }
 
   /// The files of `kinds` in `formats` from inputs already gathered.

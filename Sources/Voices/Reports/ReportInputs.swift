@@ -19,6 +19,8 @@ struct ReportInputs: Sendable {
   var quotes: QuoteSelection
   var redactor: Redactor
   var provenance: Provenance
+  /// Errors found reading the workspace that `--allow-errors` let through (0 when none).
+  var errorsAllowed = 0
 
   /// The breakdowns the trust tracker shows, when the manifests have them.
   static let breakdownFields = ["support", "locality"]
@@ -94,9 +96,16 @@ struct ReportInputs: Sendable {
                         actions: actions, quotes: quotes, redactor: redactor, provenance: provenance)
   }
 
-  /// The warning on every page of a synthetic workspace.
+  /// The warning on every page of a synthetic workspace, or of one reported despite errors.
   var warning: String? {
-    synthetic ? "SYNTHETIC DATA. Every figure, comment and quote in this report comes from made-up example data, not from real people. Do not use it as evidence." : nil
+    var parts: [String] = []
+    if synthetic {
+      parts.append("SYNTHETIC DATA. Every figure, comment and quote in this report comes from made-up example data, not from real people. Do not use it as evidence.")
+    }
+    if errorsAllowed > 0 {
+      parts.append("BUILT DESPITE ERRORS (--allow-errors). Reading the workspace found \(errorsAllowed) error\(errorsAllowed == 1 ? "" : "s") (see voices validate): the rows or exports they name are left out of every figure here.")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " ")
   }
 
   var publisher: String { workspaceName }

@@ -98,9 +98,14 @@ public struct Workspace: Sendable {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
       return
     }
+    let exportURL: URL
+    do { exportURL = try self.exportURL(manifest.file, manifest: manifestName) } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
+      return
+    }
     let fileName = displayName(of: manifest.file)
     do {
-      load.exports.append(try SurveyLoader.load(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
+      load.exports.append(try SurveyLoader.load(contentsOf: exportURL, file: fileName,
                                                 manifest: manifest, name: name, keepingFreeText: keepingFreeText))
     } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))
