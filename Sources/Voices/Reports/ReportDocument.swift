@@ -32,9 +32,10 @@ struct ReportDocument: Sendable {
       for block in section.blocks {
         switch block {
         case .table(let t): out.append(PlacedTable(section: section.heading, table: t))
+        case .figure(let f) where !f.chart.hasValues: out.append(PlacedTable(section: section.heading, table: f.dataTable))
         case .figure(let f):
           figures += 1
-          var t = f.chart.dataTable
+          var t = f.dataTable
           t.caption = "Figure \(figures): \(t.caption)"
           out.append(PlacedTable(section: section.heading, table: t))
         default: break
@@ -67,6 +68,9 @@ struct ReportDocument: Sendable {
           doc.append(.trusted(lines.joined(separator: "\n")))
         case .keyFigures(let items): doc.append(.list(items.map { "\($0.value) \($0.label)" }))
         case .table(let t): doc.append(t.markdown)
+        case .figure(let f) where !f.chart.hasValues:
+          doc.append(.paragraph(f.emptySentence))
+          doc.append(f.dataTable.markdown)
         case .figure(let f):
           figures += 1
           f.markdown(number: figures).forEach { doc.append($0) }
