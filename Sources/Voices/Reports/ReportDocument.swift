@@ -10,6 +10,9 @@ struct ReportDocument: Sendable {
   var page: HTMLDocument
   /// Machine-readable facts added to the JSON beside the page (e.g. the quote rule).
   var extraJSON: [(String, JSONValue)] = []
+  /// Records written to the CSV after the page's tables (e.g. the theme pack's every coded
+  /// comment, which the page only samples); made only when the CSV is written.
+  var csvRecords: (@Sendable () -> [[String]])?
 
   init(_ page: HTMLDocument, extraJSON: [(String, JSONValue)] = []) {
     self.page = page
@@ -117,6 +120,7 @@ struct ReportDocument: Sendable {
       for note in placed.table.notes { rows.append(["Note: " + note]) }
       rows.append([])
     }
+    if let csvRecords { rows += csvRecords() }
     return TableWriter.csv(rows)
   }
 

@@ -100,3 +100,54 @@ import Testing
     #expect(annual.contains("<strong>What was done: </strong>"))
   }
 }
+
+@Suite("Theme pack for volunteers") struct ThemePackVolunteerTests {
+  @Test("each theme shows at most a fixed number of distinct consenting quotes, one-word codings first")
+  func quotesPerTheme() throws {
+    let built = try ExampleReports.get()
+    let inputs = built.inputs
+    let results = try #require(inputs.themes)
+    let page = try #require(built.documents[.themes]).page
+    var themed = 0
+    for section in page.sections where section.heading.hasPrefix("Themes from ") {
+      for theme in section.subsections {
+        let quotes = theme.blocks.compactMap { block -> String? in
+          if case .richQuote(_, let attribution) = block { return attribution } else { return nil }
+        }
+        #expect(quotes.count <= ThemePackReport.quotesPerTheme)
+        for a in quotes { #expect(a.hasSuffix("agreed to be quoted") || a.contains("agreed to be quoted;"), "\(a)") }
+        // One-word codings come first.
+        let flags = quotes.map { $0.hasPrefix("Check this coding") }
+        if let last = flags.lastIndex(of: true) { #expect(!flags[..<last].contains(false)) }
+        themed += quotes.isEmpty ? 0 : 1
+      }
+    }
+    #expect(themed > 10)
+    // The picker never repeats the same words within a theme.
+    for count in results.counts where !count.published.isSuppressed && count.respondents > 0 {
+      let chosen = ThemePackReport.examples(results.comments(given: count.theme, audience: count.audience, wave: count.wave), inputs, theme: count.theme)
+      let texts = chosen.map { inputs.quotes.redaction($0).text.lowercased() }
+      #expect(Set(texts).count == texts.count)
+      for c in chosen { #expect(inputs.quotes.mayQuote(c.responseId)) }
+    }
+  }
+
+  @Test("every coded comment stays in the CSV beside the pack, as in the review sheet")
+  func everyCommentInCSV() throws {
+    let built = try ExampleReports.get()
+    let results = try #require(built.inputs.themes)
+    let rows = ThemePackReport.reviewRows(results, built.inputs)
+    let csv = try ExampleReports.file("theme-pack.csv")
+    let table = try CSVReader.read(bytes: Array(csv.utf8), file: "theme-pack.csv", dialect: CSVDialect(delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")))
+    let header = ["Response ID", "Wave", "Question", "Comment (redacted)", "Theme", "Theme label", "Evidence", "Consent to quote"]
+    let records = table.records.map(\.fields)
+    let start = try #require(records.firstIndex { Array($0.prefix(header.count)) == header })
+    let body = records[(start + 1)...].filter { $0.count >= header.count }
+    #expect(body.count == rows.count)
+    #expect(Set(ThemePackReport.shownComments(results).map(\.responseId)).isSubset(of: Set(body.map { $0[0] })))
+    for (record, row) in zip(body, rows) {
+      #expect(record[0] == row.key.responseId && record[3] == row.comment && record[4] == row.proposedTheme)
+    }
+    #expect(try ExampleReports.file("theme-pack.html").count < csv.count)
+  }
+}

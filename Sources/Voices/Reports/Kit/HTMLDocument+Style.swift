@@ -64,7 +64,7 @@ extension HTMLDocument {
     details.chart-data summary:focus-visible { outline: 3px solid transparent; background-color: \(ReportPalette.focus); color: \(ReportPalette.text); }
     .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important;
       overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
-    .print-only { display: none; }
+    .print-only, .print-only-inline { display: none; }
     .chart-svg text { font-family: inherit; }
     footer { margin-top: 60px; padding: 30px 0 40px; background: \(ReportPalette.lightFill); border-top: 1px solid \(ReportPalette.border); font-size: 16px; }
     footer h2 { font-size: 24px; margin-top: 0; }
@@ -103,7 +103,9 @@ extension HTMLDocument {
       .print-only table, footer table { font-size: 7.5pt; }
       .print-only th, .print-only td, footer th, footer td { padding: 1pt 4pt 1pt 0; }
       .print-only .note { font-size: 7.5pt; margin-bottom: 3pt; }
-      footer .digest { font-size: 6.5pt; }
+      footer .digest { font-size: 7pt; }
+      .digest-rest { display: none; } .print-only-inline { display: inline; }
+      .print-only .table-wrap.wide { column-span: all; }
       footer dd { margin-bottom: 3pt; }
       header .band { background: none; color: #000; border-bottom: 2pt solid #000; }
       header .publisher { padding: 0 0 4pt; }
