@@ -43,25 +43,27 @@ public struct ReportFile: Sendable, Equatable {
 
 /// Builds reports in memory and writes them all at once.
 public enum ReportBuilder {
-  /// Builds `kinds` in `formats` from a workspace already read.
+  /// Builds `kinds` in `formats` from a workspace already read and coded
+  /// (`Workspace.buildReports` gathers both).
   ///
   /// Nothing is written: the caller writes the files with `write(_:to:)` once every report is
   /// built, so an error leaves no partial output. The same inputs and environment always give
   /// the same bytes.
   ///
   /// - Parameters:
+  ///   - coded: The workspace's comments as `Workspace.code` coded them; nil with no codebooks.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read (the date
   ///     shown). When unset, the newest submission date in the data is shown.
   ///   - allowingErrors: Whether to build from a workspace whose reading found errors (what
   ///     `voices validate` reports); every page then says so, with the count.
   /// - Throws: `ReportError.workspaceHasErrors` when the workspace has errors and
-  ///   `allowingErrors` is false; `ReportError`, `ProvenanceError`, codebook and reader errors.
-  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: SurveyCollection,
-                           environment: [String: String], allowingErrors: Bool = false) throws -> [ReportFile] {
+  ///   `allowingErrors` is false; `ReportError`, `ProvenanceError`, reader errors.
+  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: ReportWorkspace, load: SurveyCollection,
+                           coded: CodedCorpus?, environment: [String: String], allowingErrors: Bool = false) throws -> [ReportFile] {
     let errors = load.diagnostics.filter { $0.severity == .error }.count
     guard errors == 0 || allowingErrors else { throw ReportError.workspaceHasErrors(workspace: workspace.displayPath, count: errors) }
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
-    var inputs = try ReportInputs.gather(workspace, load: load, environment: environment)
+    var inputs = try ReportInputs.gather(workspace, load: load, coded: coded, environment: environment)
     inputs.errorsAllowed = errors
     return render(kinds, formats: formats, inputs: inputs)
   }
