@@ -46,8 +46,7 @@ enum CodebookCommand {
     case "import":
       guard rest.positional.count == 1, let file = rest.positional.first else { throw UsageError("give one FILE.qdc to import") }
       let url = URL(fileURLWithPath: file)
-      let bytes = try [UInt8](Data(contentsOf: url))
-      let codebook = try REFIQDA.importCodebook(bytes, file: file, name: url.deletingPathExtension().lastPathComponent)
+      let codebook = try REFIQDA.importCodebook(contentsOf: url, file: file, name: url.deletingPathExtension().lastPathComponent)
       return try write(codebook.csv(), to: arguments.value("--out"))
     default:
       throw UsageError("no codebook action \"\(action)\"; say check, export or import")

@@ -8,7 +8,7 @@ enum ReportCommand {
     summary: "Write the annual report, theme pack, trust tracker and You said, we did",
     help: """
       Usage: voices report [annual|themes|trust|you-said-we-did|all] [WORKSPACE] [--out DIR]
-                           [--format html,md,csv,json] [--model MODEL] [--all]
+                           [--format html,md,csv,json] [--model MODEL] [--all] [--allow-errors]
 
       Builds reports from every wave of WORKSPACE (default ./surveys) and writes them to DIR
       (default ./reports). With no arguments: every report for ./surveys into ./reports.
@@ -38,6 +38,9 @@ enum ReportCommand {
       every report is built, each to a temporary file then renamed.
 
       Problems found while reading the workspace go to stderr; the files written to stdout.
+      A workspace with errors (what `voices validate` reports: rows or exports that could not
+      be read) is refused, since its figures would leave data out unsaid, unless
+      --allow-errors is given; every page then says it was built despite errors.
 
       Options:
         --out DIR          where to write (default ./reports)
@@ -46,6 +49,7 @@ enum ReportCommand {
         --model MODEL      code with a trained model (a file or folder from `voices learn`)
                            beside the rules, as `voices code --model` does; the reports
                            count its themes and name it in their provenance
+        --allow-errors     report a workspace with errors anyway, saying so on every page
 
       Examples:
         voices report
@@ -53,7 +57,7 @@ enum ReportCommand {
         SOURCE_DATE_EPOCH=1767225600 voices report all my-workspace --out out/reports
       """,
     valueOptions: ["--out", "--format", "--model"],
-    flagOptions: ["--all"],
+    flagOptions: ["--all", "--allow-errors"],
     run: run
   )
 
@@ -86,7 +90,8 @@ enum ReportCommand {
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: arguments.has("--all") ? .max : 5, minimum: .error)
     let (files, torn) = try workspace.buildReports(kinds, formats: formats, surveys: load, modelPath: arguments.value("--model"),
-                                                   environment: ProcessInfo.processInfo.environment)
+                                                   environment: ProcessInfo.processInfo.environment,
+                                                   allowingErrors: arguments.has("--allow-errors"))
     if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
     let out = arguments.value("--out") ?? "reports"
     let written = try ReportBuilder.write(files, to: URL(fileURLWithPath: out, isDirectory: true))

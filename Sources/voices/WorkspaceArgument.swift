@@ -76,17 +76,3 @@ enum WorkspaceArgument {
     load.allDiagnostics.worstSeverity == .error ? .inputProblem : .ok
   }
 }
-
-extension WorkspaceArgument {
-  /// The workspace's decisions log.
-  static func decisionLog(_ workspace: Workspace) -> DecisionLog {
-    DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl"))
-  }
-
-  /// The log's decisions, after setting aside a torn last line with a warning on stderr.
-  static func decisions(_ workspace: Workspace) throws -> [ReviewDecision] {
-    let contents = try decisionLog(workspace).load()
-    if let torn = contents.setAside { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
-    return contents.decisions
-  }
-}

@@ -3,7 +3,7 @@
 // never builds them; `scripts/fuzz/run` builds them with -sanitize=fuzzer,address.
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey", "FuzzCodebook", "FuzzReviewImport"]
+let targets = ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey", "FuzzCodebook", "FuzzReviewImport", "FuzzXLSXGrow"]
 
 let package = Package(
   name: "VoicesFuzz",

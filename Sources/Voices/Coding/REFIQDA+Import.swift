@@ -1,6 +1,29 @@
 import Foundation
 
 extension REFIQDA {
+  /// Largest `.qdc` file read: a codebook of a thousand themes with long descriptions is under
+  /// a megabyte, so a bigger file is refused before it is read rather than held in memory.
+  public static let maximumCodebookBytes = 16 << 20
+
+  /// Reads a `.qdc` codebook file, refusing one over `maximumCodebookBytes` before reading it.
+  ///
+  /// - Throws: `CodebookError.badQDC` for a file too large or unreadable; as `importCodebook(_:file:name:)`.
+  public static func importCodebook(contentsOf url: URL, file: String, name: String) throws -> Codebook {
+    let attributes: [FileAttributeKey: Any]
+    do { attributes = try FileManager.default.attributesOfItem(atPath: url.path) } catch {
+      throw CodebookError.badQDC(file: file, reason: "cannot read it: no such file, or it cannot be opened")
+    }
+    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= maximumCodebookBytes else {
+      throw CodebookError.badQDC(file: file, reason: "it is \(size) bytes; a codebook file is at most \(maximumCodebookBytes) bytes (16 MiB), so this is not one")
+    }
+    let bytes: [UInt8]
+    do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
+      throw CodebookError.badQDC(file: file, reason: "cannot read it: \(error.localizedDescription)")
+    }
+    return try importCodebook(bytes, file: file, name: name)
+  }
+
   /// Reads a `.qdc` codebook.
   ///
   /// - Parameters:

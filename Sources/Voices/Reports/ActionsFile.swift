@@ -73,6 +73,10 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownReport(String)
   case unknownFormat(String)
   case noData(workspace: String)
+  /// Reading the workspace found errors (rows or exports left out); `--allow-errors` overrides.
+  case workspaceHasErrors(workspace: String, count: Int)
+  /// `--out` names a file (or a path that cannot be a folder) where reports need a folder.
+  case outputNotAFolder(path: String)
 
   public var description: String {
     switch self {
@@ -81,6 +85,10 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownReport(let name): "no report \"\(name)\"; the reports are annual, themes, trust, you-said-we-did and all"
     case .unknownFormat(let name): "no format \"\(name)\"; the formats are html, md, csv and json"
     case .noData(let workspace): "\(workspace): no export could be read, so there is nothing to report"
+    case .outputNotAFolder(let path):
+      "\(path): not a folder to write reports into (a file of that name exists, or the folder cannot be made); give --out a folder"
+    case .workspaceHasErrors(let workspace, let count):
+      "\(workspace): \(count) error\(count == 1 ? "" : "s") found reading the workspace (see voices validate), so a report would leave data out unsaid; fix \(count == 1 ? "it" : "them"), or give --allow-errors to report anyway (each page then says so)"
     }
   }
 }

@@ -54,11 +54,18 @@ public enum ReportBuilder {
   ///   - coded: The workspace's comments as `Workspace.code` coded them; nil with no codebooks.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read (the date
   ///     shown). When unset, the newest submission date in the data is shown.
-  /// - Throws: `ReportError`, `ProvenanceError`, reader errors.
+  ///   - allowingErrors: Whether to build from a workspace whose reading found errors (what
+  ///     `voices validate` reports); every page then says so, with the count.
+  /// - Throws: `ReportError.workspaceHasErrors` when the workspace has errors and
+  ///   `allowingErrors` is false; `ReportError`, `ProvenanceError`, reader errors.
   public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: ReportWorkspace, load: SurveyCollection,
-                           coded: CodedCorpus?, environment: [String: String]) throws -> [ReportFile] {
+                           coded: CodedCorpus?, environment: [String: String], allowingErrors: Bool = false) throws -> [ReportFile] {
+    let errors = load.diagnostics.filter { $0.severity == .error }.count
+    guard errors == 0 || allowingErrors else { throw ReportError.workspaceHasErrors(workspace: workspace.displayPath, count: errors) }
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
-    return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, coded: coded, environment: environment))
+    var inputs = try ReportInputs.gather(workspace, load: load, coded: coded, environment: environment)
+    inputs.errorsAllowed = errors
+    return render(kinds, formats: formats, inputs: inputs)
   }
 
   /// The files of `kinds` in `formats` from inputs already gathered.
@@ -93,17 +100,53 @@ public enum ReportBuilder {
     }
   }
 
-  /// Writes every file into `folder` (created if missing), each through `AtomicFile`.
+  /// Writes every file into `folder` (created if missing): all of them or, if anything fails
+  /// on the way, none (see the staging folder below).
   ///
   /// - Returns: The URLs written, in order.
+  /// - Throws: `ReportError.outputNotAFolder` when `folder` is a file; `AtomicFileError`.
   public static func write(_ files: [ReportFile], to folder: URL) throws -> [URL] {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+      throw ReportError.outputNotAFolder(path: folder.path)
+    }
+    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+      throw ReportError.outputNotAFolder(path: folder.path)
+    }
+    AtomicFile.removeAbandonedTemporaries(in: folder)
+    removeAbandonedStaging(in: folder)
+    // Every file is written and synced in a staging folder inside the output folder (so on the
+    // same file system) before any is renamed into place: a full disk or a kill while writing
+    // leaves the old reports as they were, never a mix of new and old.
+    let staging = folder.appendingPathComponent("\(stagingPrefix)\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))")
+    do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+      throw AtomicFileError.cannotCreateTemporary(path: staging.path, reason: "cannot make a staging folder: \(error.localizedDescription)")
+    }
+    defer { try? FileManager.default.removeItem(at: staging) }
+    for file in files { try AtomicFile.write(file.bytes, to: staging.appendingPathComponent(file.name)) }
     var written: [URL] = []
     for file in files {
       let url = folder.appendingPathComponent(file.name)
-      try AtomicFile.write(file.bytes, to: url)
+      guard rename(staging.appendingPathComponent(file.name).path, url.path) == 0 else {
+        throw AtomicFileError.renameFailed(path: url.path, reason: String(cString: strerror(errno)))
+      }
       written.append(url)
     }
+    let fd = open(folder.path, O_RDONLY | O_CLOEXEC)
+    if fd >= 0 { _ = fsync(fd); close(fd) }
     return written
+  }
+
+  /// Staging folders are `.voices-staging-PID-RANDOM` inside the output folder.
+  static let stagingPrefix = ".voices-staging-"
+
+  /// Removes staging folders left by report runs that were killed (their process is gone).
+  static func removeAbandonedStaging(in folder: URL) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where name.hasPrefix(stagingPrefix) {
+      guard let pid = Int32(name.dropFirst(stagingPrefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+      // kill(pid, 0) fails with ESRCH when no such process exists.
+      if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+    }
   }
 }

@@ -19,6 +19,8 @@ struct ReportInputs: Sendable {
   var quotes: QuoteSelection
   var redactor: Redactor
   var provenance: Provenance
+  /// Errors found reading the workspace that `--allow-errors` let through (0 when none).
+  var errorsAllowed = 0
 
   /// The breakdowns the trust tracker shows, when the manifests have them.
   static let breakdownFields = ["support", "locality"]
@@ -88,9 +90,16 @@ struct ReportInputs: Sendable {
   /// The method note on intervals and verdicts, in every report.
   static let intervalRule = "Shares have 95% Wilson score intervals; a change between waves has Newcombe's hybrid score interval and is called a rise or a fall only when that whole interval is above or below zero. Any p-value beside a change comes from the same interval (p is below 0.05 exactly when the 95% interval excludes zero). A 95% interval shows sampling error only: how much a figure could move by chance in which of the people answered. People chose whether to answer, so it does not show how those who did not answer would have answered, nor the effect of a change in who answered between waves; a rise or fall is a rise or fall among those who answered."
 
-  /// The warning on every page of a synthetic workspace.
+  /// The warning on every page of a synthetic workspace, or of one reported despite errors.
   var warning: String? {
-    synthetic ? "SYNTHETIC DATA. Every figure, comment and quote in this report comes from made-up example data, not from real people. Do not use it as evidence." : nil
+    var parts: [String] = []
+    if synthetic {
+      parts.append("SYNTHETIC DATA. Every figure, comment and quote in this report comes from made-up example data, not from real people. Do not use it as evidence.")
+    }
+    if errorsAllowed > 0 {
+      parts.append("BUILT DESPITE ERRORS (--allow-errors). Reading the workspace found \(errorsAllowed) error\(errorsAllowed == 1 ? "" : "s") (see voices validate): the rows or exports they name are left out of every figure here.")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " ")
   }
 
   var publisher: String { workspaceName }

@@ -78,6 +78,13 @@ public enum ReviewImport {
     return try XLSXReader.read(contentsOf: url, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }
 
+  /// A sheet already in memory (XLSX or CSV), as `sheet(at:file:)` reads one from a file.
+  static func sheet(_ bytes: [UInt8], file: String) throws -> Table {
+    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try CSVReader.read(bytes: bytes, file: file) }
+    let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
+    return try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
+  }
+
   /// Checks every row of a sheet and turns its decisions into `ReviewDecision`s.
   static func validate(_ table: Table, sheetSHA256: String, comments: [CodedComment], codebook: Codebook, redactor: Redactor,
                        at: String) -> ReviewSheetRead {

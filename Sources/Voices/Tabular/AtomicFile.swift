@@ -102,6 +102,8 @@ public enum AtomicFile {
     if stat(target, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG {
       mode = existing.st_mode & 0o7777
       keepMode = true
+    } else if stat(target, &existing) == 0, existing.st_mode & S_IFMT == S_IFDIR {
+      throw .cannotCreateTemporary(path: target, reason: "it is a folder; give the name of a file to write")
     }
 
     let (fd, temporary) = try createTemporary(folder: folder, base: base, mode: mode)
@@ -122,21 +124,73 @@ public enum AtomicFile {
       close(fd)
       throw .writeFailed(path: target, reason: reason)
     }
-    if close(fd) != 0 { throw .writeFailed(path: target, reason: systemReason()) }
+    // Renamed while still open, so its lock (see `createTemporary`) lasts until it has its name.
     guard rename(temporary, target) == 0 else {
-      throw .renameFailed(path: target, reason: systemReason())
+      let reason = systemReason()
+      close(fd)
+      throw .renameFailed(path: target, reason: reason)
     }
     renamed = true
+    if close(fd) != 0 { throw .writeFailed(path: target, reason: systemReason()) }
     syncFolder(folder)
   }
 
-  /// Creates `.<base>.<random>.tmp` beside the target, exclusively, retrying on a name clash.
+  /// Removes the temporary files (`.NAME.RANDOM.tmp`) that runs killed while writing left in
+  /// `folder`, and returns their names.
+  ///
+  /// A writer holds an exclusive `flock` on its temporary file from creating it until it has
+  /// its real name, and the kernel drops the lock when the process dies; so a temporary file
+  /// whose lock can be taken, and that is more than a minute old (a writer that has created
+  /// the file but not yet locked it is never touched), belongs to no live writer.
+  @discardableResult
+  public static func removeAbandonedTemporaries(in folder: URL) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    var removed: [String] = []
+    for name in names.sorted() where isTemporaryName(name) {
+      let path = folder.appendingPathComponent(name).path
+      var info = stat()
+      guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+        Date().timeIntervalSince(modified) > 60
+      else { continue }
+      let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      guard fd >= 0 else { continue }
+      defer { close(fd) }
+      guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+      if unlink(path) == 0 { removed.append(name) }
+    }
+    return removed
+  }
+
+  /// Whether `name` has the shape of this type's temporary files: `.BASE.RANDOM.tmp`, where
+  /// RANDOM is base-36.
+  static func isTemporaryName(_ name: String) -> Bool {
+    guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+    let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count >= 2, let random = parts.last, !random.isEmpty else { return false }
+    return random.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) }
+  }
+
+  /// At most this many bytes of a target's name go into its temporary file's name, which adds
+  /// about 20 more: a file system allows 255, so a long name must not fail on its temporary.
+  static let temporaryBaseBytes = 100
+
+  /// Creates `.<base>.<random>.tmp` beside the target, exclusively (retrying on a name clash),
+  /// and locks it (see `removeAbandonedTemporaries`). `base` is cut to `temporaryBaseBytes`.
   private static func createTemporary(folder: String, base: String, mode: mode_t) throws(AtomicFileError) -> (Int32, String) {
+    var short = ""
+    for character in base {
+      guard short.utf8.count + character.utf8.count <= temporaryBaseBytes else { break }
+      short.append(character)
+    }
     for _ in 0..<16 {
       let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-      let path = (folder as NSString).appendingPathComponent(".\(base).\(suffix).tmp")
+      let path = (folder as NSString).appendingPathComponent(".\(short).\(suffix).tmp")
       let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-      if fd >= 0 { return (fd, path) }
+      if fd >= 0 {
+        _ = flock(fd, LOCK_EX | LOCK_NB)
+        return (fd, path)
+      }
       if errno != EEXIST {
         throw .cannotCreateTemporary(path: (folder as NSString).appendingPathComponent(base), reason: systemReason())
       }

@@ -16,13 +16,14 @@ extension Workspace {
   ///   - modelPath: A trained model (file or folder from `voices learn`) to code with beside
   ///     the rules.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read.
+  ///   - allowingErrors: Whether to report despite reading errors (see `ReportBuilder.build`).
   /// - Returns: The files, and a torn last line of the decisions log if one was set aside.
   public func buildReports(_ kinds: [ReportKind], formats: [ReportFormat], surveys: SurveyCollection, modelPath: String? = nil,
-                           environment: [String: String]) throws -> (files: [ReportFile], setAside: DecisionLog.SetAside?) {
+                           environment: [String: String], allowingErrors: Bool = false) throws -> (files: [ReportFile], setAside: DecisionLog.SetAside?) {
     var coded: (corpus: CodedCorpus, setAside: DecisionLog.SetAside?)? = nil
     if !codebookFileNames().isEmpty { coded = try code(surveys, codebook: try codebook(), modelPath: modelPath) }
     let files = try ReportBuilder.build(kinds, formats: formats, workspace: reportWorkspace, load: surveys, coded: coded?.corpus,
-                                        environment: environment)
+                                        environment: environment, allowingErrors: allowingErrors)
     return (files, coded?.setAside)
   }
 }

@@ -37,7 +37,22 @@ public struct Workspace: Sendable {
         throw WorkspaceError.invalidSettings(file: file, reason: "not valid JSON: \(ManifestLoader.jsonReason(error))")
       }
     }
-    return Workspace(root: root, displayPath: display, settings: settings)
+    let workspace = Workspace(root: root, displayPath: display, settings: settings)
+    workspace.removeAbandonedTemporaries()
+    return workspace
+  }
+
+  /// The folders Voices writes into: the temporary files runs killed while writing left there
+  /// are removed when the workspace is next opened (see `AtomicFile.removeAbandonedTemporaries`).
+  static let writtenFolders = ["", "exports", "manifests", "coded", "review", "models", "codebooks"]
+
+  /// Removes what killed runs left in `writtenFolders`; returns the paths removed.
+  @discardableResult
+  public func removeAbandonedTemporaries() -> [String] {
+    Self.writtenFolders.flatMap { folder in
+      let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
+      return AtomicFile.removeAbandonedTemporaries(in: url).map { folder.isEmpty ? $0 : "\(folder)/\($0)" }
+    }
   }
 
   /// The manifest files, in name order so every run reads them in the same order.
@@ -99,9 +114,14 @@ public struct Workspace: Sendable {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
       return
     }
+    let exportURL: URL
+    do { exportURL = try self.exportURL(manifest.file, manifest: manifestName) } catch {
+      load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: manifestName, row: 1), "\(error)"))
+      return
+    }
     let fileName = displayName(of: manifest.file)
     do {
-      load.exports.append(try SurveyLoader.load(contentsOf: root.appendingPathComponent(manifest.file), file: fileName,
+      load.exports.append(try SurveyLoader.load(contentsOf: exportURL, file: fileName,
                                                 manifest: manifest, name: name, keepingFreeText: keepingFreeText))
     } catch {
       load.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: fileName, row: 0), "\(error) (export named by \(manifestName))"))

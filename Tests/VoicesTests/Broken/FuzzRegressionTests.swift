@@ -17,7 +17,7 @@ import Testing
 
   @Test("every kept input is there to be run")
   func kept() {
-    for target in ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey"] {
+    for target in ["FuzzCSV", "FuzzXLSX", "FuzzXML", "FuzzManifest", "FuzzSurvey", "FuzzXLSXGrow"] {
       #expect(!Self.inputs(target).isEmpty, "no inputs kept for \(target)")
     }
   }
@@ -36,6 +36,30 @@ import Testing
     for url in Self.inputs("FuzzXLSX") {
       do { _ = try XLSXReader.read(bytes: Self.bytes(url), file: url.lastPathComponent, limits: limits) }
       catch { #expect(error is ZIPError || error is XLSXError || error is XMLError, "\(url.lastPathComponent): \(error)") }
+    }
+  }
+
+  /// FuzzXLSXGrow's inputs are programs; they are kept as the workbooks they build
+  /// (`FuzzXLSXGrow --write-xlsx`). The three `timeout-*` ones passed libFuzzer's 10 s under
+  /// AddressSanitizer on a loaded machine; each is refused (rows numbered backwards) in under
+  /// a second here, so they guard the time it takes.
+  @Test("grown sheets (FuzzXLSXGrow) read within the limits, streamed as read whole, or end in a reader's error")
+  func grownSheets() throws {
+    let limits = ReadLimits(maximumFieldBytes: 1 << 16, maximumEntryBytes: 64 << 20, maximumArchiveBytes: 128 << 20,
+                            maximumCells: 1_000_000, maximumTextBytes: 16 << 20)
+    for url in Self.inputs("FuzzXLSXGrow") {
+      let name = url.lastPathComponent
+      do {
+        let table = try XLSXReader.read(bytes: Self.bytes(url), file: name, limits: limits)
+        var streamed: [Record] = []
+        try XLSXReader.forEachRecord(bytes: Self.bytes(url), file: name, sheet: nil, limits: limits) { streamed.append($0) }
+        #expect(streamed == table.records, "\(name)")
+        #expect(table.records.enumerated().allSatisfy { $0.element.row == $0.offset + 1 }, "\(name)")
+        #expect(table.records.allSatisfy { $0.fields.last?.isEmpty != true }, "\(name)")
+        #expect(table.records.reduce(0) { $0 + $1.fields.count } <= limits.maximumCells, "\(name)")
+      } catch {
+        #expect(error is ZIPError || error is XLSXError || error is XMLError, "\(name): \(error)")
+      }
     }
   }
 

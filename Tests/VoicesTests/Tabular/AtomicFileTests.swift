@@ -56,21 +56,14 @@ private final class Observations: @unchecked Sendable {
     #expect(try scratch.listing() == ["report.html"])
   }
 
-  @Test("a rename that fails (the target is a folder) removes the temporary file")
+  @Test("a target that is a folder is refused before any temporary file is made")
   func failedRename() throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     let target = scratch.url("taken")
     try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
-    #expect(throws: AtomicFileError.self) { try AtomicFile.write(Array("x".utf8), to: target) }
-    do {
+    #expect(throws: AtomicFileError.cannotCreateTemporary(path: target.path, reason: "it is a folder; give the name of a file to write")) {
       try AtomicFile.write(Array("x".utf8), to: target)
-    } catch {
-      guard case .renameFailed(let path, _) = error else {
-        Issue.record("expected renameFailed, got \(error)")
-        return
-      }
-      #expect(path == target.path)
     }
     #expect(try scratch.listing() == ["taken"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["inside"])
