@@ -83,6 +83,8 @@ enum CodeCommand {
         }
       }
     }
+    // The coded files carry matched words, never a word the redactor removes from the comment.
+    EvidenceRedaction.redactMatchedText(of: &comments, redactor: ReviewComments.redactor(for: workspace.root))
     try CodedWriter.writeCSV(comments, to: folder.appendingPathComponent("coded.csv"))
     try CodedWriter.writeJSONLines(comments, to: folder.appendingPathComponent("coded.jsonl"))
     if !Terminal.quiet {

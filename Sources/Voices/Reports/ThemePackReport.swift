@@ -49,12 +49,9 @@ enum ThemePackReport {
   /// rows of a theme held back under the small-number rule; nil when nothing was coded.
   static func reviewSheet(_ inputs: ReportInputs) -> [UInt8]? {
     guard let results = inputs.themes else { return nil }
-    // Theme ids belong to one audience's codebook, so a wave and a theme name the count.
-    let suppressed = Set(results.counts.filter(\.published.isSuppressed).map { "\($0.wave)|\($0.theme)" })
+    let hidden = Hidden(results)
     let rows = ReviewSheet.rows(for: shownComments(results), codebook: results.codebook, redactor: inputs.redactor)
-      .filter { row in
-        row.proposedTheme.isEmpty || !suppressed.contains("\(row.key.wave)|\(row.proposedTheme)")
-      }
+      .filter { row in row.proposedTheme.isEmpty || !hidden.contains(row.proposedTheme, wave: row.key.wave) }
     return try? ReviewSheet.xlsx(rows, codebook: results.codebook)
   }
 
@@ -118,17 +115,34 @@ enum ThemePackReport {
     } else {
       let comments = results.comments(given: count.theme, audience: count.audience, wave: count.wave)
       blocks.append(.paragraph("The \(NumberFormatting.count(comments.count)) comments given this theme in \(count.wave):"))
-      for c in comments { blocks.append(comment(c, inputs, theme: count.theme)) }
+      let hidden = Hidden(results)
+      for c in comments { blocks.append(comment(c, inputs, theme: count.theme, hidden: hidden)) }
     }
     return HTMLDocument.Section(inputs.label(of: count.theme), id: "theme-\(count.theme)", blocks: blocks)
   }
 
-  /// One comment, anonymised, with the theme's evidence highlighted.
-  static func comment(_ c: CodedComment, _ inputs: ReportInputs, theme: String?) -> HTMLDocument.Block {
+  /// The themes held back under the small-number rule, by wave: the pack never names one of
+  /// them against a comment ("also coded", "coded on one word"), or the comments it holds
+  /// back would be shown under another theme with the held-back theme beside them.
+  struct Hidden {
+    /// "wave|theme": theme ids belong to one audience's codebook, so a wave and a theme name
+    /// the count.
+    var keys: Set<String>
+
+    init(_ results: ThemeResults) {
+      keys = Set(results.counts.filter(\.published.isSuppressed).map { "\($0.wave)|\($0.theme)" })
+    }
+
+    func contains(_ theme: String, wave: String) -> Bool { keys.contains("\(wave)|\(theme)") }
+  }
+
+  /// One comment, anonymised, with the theme's evidence highlighted; themes held back in its
+  /// wave are not named.
+  static func comment(_ c: CodedComment, _ inputs: ReportInputs, theme: String?, hidden: Hidden) -> HTMLDocument.Block {
     let evidence = c.assignments.filter { theme == nil || $0.themeId == theme }.flatMap(\.evidence)
     let runs = CommentMarkup.runs(c.text, evidence: evidence, redaction: inputs.quotes.redaction(c))
     let consent = inputs.quotes.responses[c.responseId]?.consentToQuote == true ? "agreed to be quoted" : "did not agree to be quoted"
-    let others = c.assignments.map(\.themeId).filter { $0 != theme }.map(inputs.label)
+    let others = c.assignments.map(\.themeId).filter { $0 != theme && !hidden.contains($0, wave: c.wave) }.map(inputs.label)
     var attribution = "\(c.question), \(c.responseId); \(consent)"
     if !others.isEmpty { attribution += "; also coded: " + others.joined(separator: "; ") }
     return .richQuote(runs, attribution: attribution)
@@ -143,15 +157,20 @@ enum ThemePackReport {
 
   static func review(_ results: ThemeResults, _ inputs: ReportInputs) -> HTMLDocument.Section {
     var subsections: [HTMLDocument.Section] = []
+    let hidden = Hidden(results)
     for audience in [Theme.Audience.parentCarers, .youngPeople] {
       guard let latest = results.waves(audience).last else { continue }
       let comments = results.comments.filter { $0.wave == latest && $0.audience == audience }
-      let thin = comments.filter { c in c.assignments.contains(where: restsOnOneWord) }
+      // A theme held back is not named here either (nor its words highlighted).
+      func weakThemes(_ c: CodedComment) -> [String] {
+        c.assignments.filter { restsOnOneWord($0) && !hidden.contains($0.themeId, wave: c.wave) }.map(\.themeId)
+      }
+      let thin = comments.filter { !weakThemes($0).isEmpty }
       let uncoded = comments.filter { $0.assignments.isEmpty }
       var blocks: [HTMLDocument.Block] = []
       blocks.append(.paragraph("Least certain: the coder matches patterns and gives no probability, so as a stand-in these are the comments where a theme rests on a single matched word. \(NumberFormatting.count(thin.count)) of \(NumberFormatting.count(comments.count)) comments."))
       for c in thin {
-        let weak = c.assignments.filter(restsOnOneWord).map(\.themeId)
+        let weak = weakThemes(c)
         let runs = CommentMarkup.runs(c.text, evidence: c.assignments.filter { weak.contains($0.themeId) }.flatMap(\.evidence), redaction: inputs.quotes.redaction(c))
         blocks.append(.richQuote(runs, attribution: "\(c.question), \(c.responseId); coded on one word: " + weak.map(inputs.label).joined(separator: "; ")))
       }

@@ -62,9 +62,14 @@ public enum ReviewImport {
     return summary
   }
 
-  /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file.
+  /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file
+  /// (its cells with the writer's guard against formulas undone, `TableWriter.restored`).
   static func sheet(_ bytes: [UInt8], file: String) throws -> Table {
-    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try CSVReader.read(bytes: bytes, file: file) }
+    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+      var table = try CSVReader.read(bytes: bytes, file: file)
+      for r in table.records.indices { table.records[r].fields = table.records[r].fields.map(TableWriter.restored) }
+      return table
+    }
     let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
     return try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }

@@ -80,10 +80,17 @@ struct DraftState {
       leaveOut(p, "no answers in any of the \(rowCount) rows")
       return
     }
+    // Named as an id and mostly different: the id, even when some repeat (a resubmission
+    // repeats its id; loading keeps each id's latest submission, consent included).
     if respondentId == nil, ["id", "respondent id", "response id", "respondentid", "responseid", "participant id", "reference", "ref", "userid"].contains(key),
-      p.distinct * 10 >= p.values.count * 9 {
+      p.distinct * 2 >= p.values.count {
       respondentId = p.name
-      decide(p, .respondentId, "named \(p.name), \(p.distinct) different values in \(p.values.count) rows")
+      let repeated = p.counts.values.filter { $0 > 1 }.count
+      var reason = "named \(p.name), \(p.distinct) different values in \(p.values.count) rows"
+      if repeated > 0 {
+        reason += "; \(repeated) id\(repeated == 1 ? "" : "s") repeat: each respondent's latest submission is kept (its consent too), the others counted as duplicates"
+      }
+      decide(p, .respondentId, reason)
       return
     }
     if let reason = timeColumn(p, key: key) {
