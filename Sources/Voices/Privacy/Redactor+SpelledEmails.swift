@@ -3,10 +3,10 @@
 ///
 /// The shape is a local part (words, numbers, and `.` `_` `-` between them without spaces),
 /// "at" (bare or in brackets), then domain labels joined by "dot" (bare or bracketed) or `.`,
-/// ending in a top-level label people use for email (com, uk, org, net, ...), as in "jane at
-/// gmail.com". The labels must be joined without spaces or by the word "dot", so "at home. Com"
-/// never matches, and the last label must be a known one, so "we met at school dot dot dot"
-/// stays.
+/// ending in a top-level label people use for email (com, uk, org, net, ...). At least one
+/// "dot" must be spelled out, or the "at" bracketed: "a blog at www.example.co.uk" is a
+/// website, not an email, and "at home. Com" never matches; the last label must be a known
+/// one, so "we met at school dot dot dot" stays.
 extension Redactor {
   static let hashAt = Scan.hash("at"), hashDot = Scan.hash("dot")
   static let emailTopLabels: Set<UInt64> = NameTable.hashes("com uk org net co gov ac nhs sch edu info me io biz ie eu")
@@ -33,13 +33,12 @@ extension Redactor {
         first -= 2
       }
       // the domain: labels joined by "dot" or "."
-      var k = at.next, last = at.next, dots = 0
+      var k = at.next, last = at.next, spelledDots = 0
       while true {
         if let dot = spelled(Redactor.hashDot, at: k + 1), isLabel(dot.next) {
-          dots += 1
+          spelledDots += 1
           k = dot.next
         } else if scan.isChar(k + 1, "."), !tokens[k + 1].spaceBefore, k + 2 < tokens.count, !tokens[k + 2].spaceBefore, isLabel(k + 2) {
-          dots += 1
           k += 2
         } else if scan.isChar(k + 1, "-"), !tokens[k + 1].spaceBefore, k + 2 < tokens.count, !tokens[k + 2].spaceBefore, isLabel(k + 2) {
           k += 2
@@ -49,7 +48,7 @@ extension Redactor {
         }
         if Redactor.emailTopLabels.contains(tokens[k].hash) { last = k }
       }
-      guard last > at.next, dots > 0 else { t += 1; continue }
+      guard last > at.next, spelledDots > 0 || at.bracketed else { t += 1; continue }
       var end = tokens[last].end
       if scan.isChar(last + 1, ")") || scan.isChar(last + 1, "]"), !tokens[last + 1].spaceBefore { end = tokens[last + 1].end }
       findings.append(Finding(kind: .email, start: tokens[first].start, end: end))
