@@ -27,7 +27,7 @@ enum PrivacyPipeline {
   static let trust = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
 
   /// A fresh workspace (`voices init`) with one export of `comments`.
-  static func workspace(_ comments: [String]) throws -> URL {
+  static func workspace(_ comments: [String], localities: [String] = localities) throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("voices-privacy-\(UUID().uuidString)")
     let initRun = try VoicesRun.run(["init", root.path, "--name", "Privacy"])
     guard initRun.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: initRun.stderr]) }
