@@ -63,7 +63,7 @@ enum CodeCommand {
     // rules beat the model (see CodedCorpus).
     let (corpus, torn) = try workspace.code(load, codebook: codebook, modelPath: arguments.value("--model"))
     if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
-    let comments = corpus.comments
+    var comments = corpus.comments
     let folder = workspace.root.appendingPathComponent("coded")
     if let finals = corpus.sources {
       try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
