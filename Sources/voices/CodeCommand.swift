@@ -63,7 +63,7 @@ enum CodeCommand {
     // rules beat the model (see CodedCorpus).
     let (corpus, torn) = try workspace.code(load, codebook: codebook, modelPath: arguments.value("--model"))
     if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
-    let comments = corpus.comments
+    var comments = corpus.comments
     let folder = workspace.root.appendingPathComponent("coded")
     if let finals = corpus.sources {
       try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
@@ -79,6 +79,8 @@ enum CodeCommand {
         }
       }
     }
+    // The coded files carry matched words, never a word the redactor removes from the comment.
+    EvidenceRedaction.redactMatchedText(of: &comments, redactor: ReviewComments.redactor(for: workspace.root))
     try CodedWriter.writeCSV(comments, to: folder.appendingPathComponent("coded.csv"))
     try CodedWriter.writeJSONLines(comments, to: folder.appendingPathComponent("coded.jsonl"))
     if !Terminal.quiet {

@@ -41,7 +41,8 @@ extension Codebook {
     for record in table.records.dropFirst() {
       func cell(_ column: String) -> String {
         guard let i = index[key(column)], i < record.fields.count else { return "" }
-        return trimmed(record.fields[i])
+        // A codebook Voices wrote has its formula-like cells ("@negator") guarded: undone here.
+        return trimmed(TableWriter.restored(record.fields[i]))
       }
       func location(_ column: String) -> SourceLocation {
         SourceLocation(file: table.file, row: record.row, column: (index[key(column)] ?? 0) + 1)

@@ -41,9 +41,36 @@ extension Redactor {
         k += 1
       }
       guard let end = found else { t += 1; continue }
-      findings.append(Finding(kind: .address, start: tokens[t].start, end: tokens[end].end))
+      findings.append(Finding(kind: .address, start: tokens[flatStart(before: t, scan)].start, end: tokens[end].end))
       t = end + 1
     }
+  }
+
+  /// Words that name a dwelling within a building: "Flat 3/2 Rose Court", "flat 2, 9 mill lane".
+  static let flatWords: Set<UInt64> = NameTable.hashes("flat apartment apt unit room maisonette")
+
+  /// The first token of an address whose house number is token `t`: back over flat numbers
+  /// written with a slash ("3/2", "12a/4"), and over "Flat 3," or "Apt. 4" before it, so the
+  /// whole address becomes one marker, never "Flat 3/[address]".
+  func flatStart(before t: Int, _ scan: Scan) -> Int {
+    let tokens = scan.tokens
+    func isNumber(_ i: Int) -> Bool { i >= 0 && tokens[i].kind == .number && tokens[i].end - tokens[i].start <= 4 }
+    /// The first token of a house or flat number ending at `i` ("3", "3a"), or nil.
+    func numberStart(endingAt i: Int) -> Int? {
+      if isNumber(i) { return i }
+      if i >= 1, tokens[i].kind == .word, tokens[i].end - tokens[i].start == 1, !tokens[i].spaceBefore, isNumber(i - 1) { return i - 1 }
+      return nil
+    }
+    var s = t
+    // "3/2", "3a/2", "3 / 2"
+    while s >= 2, scan.isChar(s - 1, "/"), let p = numberStart(endingAt: s - 2) { s = p }
+    // "flat 2, 9 mill lane": the flat's own number and a comma before the house number
+    var p = s - 1
+    if scan.isChar(p, ","), let q = numberStart(endingAt: p - 1) { p = q - 1 }
+    // "Flat 3/2 ...", "Apt. 4 ..."
+    if p >= 1, scan.isChar(p, "."), tokens[p - 1].kind == .word, Redactor.flatWords.contains(tokens[p - 1].hash) { return p - 1 }
+    if p >= 0, p < t, tokens[p].kind == .word, Redactor.flatWords.contains(tokens[p].hash) { return p }
+    return s
   }
 
   static let hashThe = Scan.hash("the")

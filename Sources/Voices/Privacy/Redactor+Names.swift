@@ -24,6 +24,12 @@ extension Redactor {
     "my niece", "my grandchild", "my brother", "my sister", "my little brother", "my little sister",
     "my big brother", "my big sister", "my friend", "my best friend", "my mate", "my partner",
     "my husband", "my wife", "my carer", "our foster son", "our foster daughter",
+    // "step-" relations in every spelling: "stepson", "step son", "step-son" (a hyphen joined
+    // without spaces is skipped when cues are matched).
+    "my step son", "my step daughter", "my step child", "my stepchild", "my step kid", "our stepson",
+    "our stepdaughter", "our step son", "our step daughter", "our stepchild", "our step child",
+    "my step brother", "my stepbrother", "my step sister", "my stepsister", "my step mum", "my stepmum",
+    "my step dad", "my stepdad", "my grandaughter", "our grandson", "our granddaughter",
   ].map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
 
   /// Cues after which a Capitalised word is a name only if it is not a place or service
@@ -33,10 +39,22 @@ extension Redactor {
                                      "thanks to", "thank you", "met with", "worker", "keyworker"]
     .map { $0.split(separator: " ").map { Scan.hash(String($0)) } }
 
+  /// Whether the words of `cue` start at token `t`; a hyphen between two of them, written
+  /// without spaces ("step-son"), is skipped. The cue's end is `cueEnd(cue, at:)`.
   func matches(_ cue: [UInt64], at t: Int, _ scan: Scan) -> Bool {
-    guard t + cue.count <= scan.tokens.count else { return false }
-    for k in 0..<cue.count where scan.tokens[t + k].hash != cue[k] { return false }
-    return true
+    cueEnd(cue, at: t, scan) != nil
+  }
+
+  /// The token after a cue matched at `t`, or nil.
+  func cueEnd(_ cue: [UInt64], at t: Int, _ scan: Scan) -> Int? {
+    let tokens = scan.tokens
+    var i = t
+    for (k, word) in cue.enumerated() {
+      if k > 0, scan.isChar(i, "-"), !tokens[i].spaceBefore, i + 1 < tokens.count, !tokens[i + 1].spaceBefore { i += 1 }
+      guard i < tokens.count, tokens[i].hash == word else { return nil }
+      i += 1
+    }
+    return i
   }
 
   /// The capitalised word(s) at `k` taken as a name after a cue; nil if none.
@@ -145,20 +163,20 @@ extension Redactor {
         continue
       }
       var cued = false
-      for cue in Redactor.strongCues where matches(cue, at: t, scan) {
-        if let found = cueName(at: t + cue.count, strong: true, scan) {
+      for cue in Redactor.strongCues {
+        if let end = cueEnd(cue, at: t, scan), let found = cueName(at: end, strong: true, scan) {
           findings.append(found)
           cued = true
-          t += cue.count
+          t = end
           break
         }
       }
       if !cued {
-        for cue in Redactor.weakCues where matches(cue, at: t, scan) {
-          if let found = cueName(at: t + cue.count, strong: false, scan) {
+        for cue in Redactor.weakCues {
+          if let end = cueEnd(cue, at: t, scan), let found = cueName(at: end, strong: false, scan) {
             findings.append(found)
             cued = true
-            t += cue.count
+            t = end
             break
           }
         }
@@ -167,9 +185,27 @@ extension Redactor {
       if token.isCapitalised, names.allNames.contains(token.hash), !names.notNames.contains(token.hash),
          let found = builtInName(at: t, scan) {
         findings.append(found)
+      } else if let found = accentedName(at: t, scan) {
+        findings.append(found)
       }
       t += 1
     }
+  }
+
+  /// A Capitalised word with an accented letter that no list knows ("Siobhán", "Zoë"): in
+  /// English comments such a word is nearly always a name, wherever it stands. A following
+  /// Capitalised word that is not a listed word is taken as its surname.
+  func accentedName(at t: Int, _ scan: Scan) -> Finding? {
+    let tokens = scan.tokens
+    let token = tokens[t]
+    guard token.isCapitalised, token.hasAccent, !names.notNames.contains(token.hash),
+          !names.organisationWords.contains(token.hash), !names.everydayWords.contains(token.hash) else { return nil }
+    var end = token.end
+    if t + 1 < tokens.count, tokens[t + 1].isCapitalised, tokens[t + 1].spaceBefore, !tokens[t + 1].lineBreakBefore,
+       !names.notNames.contains(tokens[t + 1].hash), !names.organisationWords.contains(tokens[t + 1].hash) {
+      end = tokens[t + 1].end
+    }
+    return Finding(kind: .name, start: token.start, end: end)
   }
 
   /// A built-in name at token `t`, if its position makes it one.

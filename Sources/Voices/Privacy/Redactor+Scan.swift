@@ -1,8 +1,11 @@
 /// A text's bytes and its tokens, made once per text and shared by every detector.
 ///
-/// Tokens are words (ASCII letters, Latin-1 and Latin Extended letters; an apostrophe inside a
-/// word joins it unless what follows is a possessive "s", so "Jack's" is `Jack` `'` `s` but
-/// "O'Brien" and "don't" are one token), numbers (ASCII digits), and single other characters.
+/// Tokens are words (ASCII letters, Latin-1 and Latin Extended letters, and combining accents
+/// after a letter, so "Chloë" is one word whether the ë is one scalar or e + U+0308; an
+/// apostrophe inside a word joins it unless what follows is a possessive "s", so "Jack's" is
+/// `Jack` `'` `s` but "O'Brien" and "don't" are one token), numbers (ASCII digits), and single
+/// other characters. A word's hash folds accents to their base letters ("Renée" hashes as
+/// "renee"), so the name lists, written in ASCII, find accented spellings.
 /// Whitespace is not a token; each token records whether a line break or any space came before.
 struct Scan {
   enum Kind: UInt8 { case word, number, other }
@@ -11,10 +14,14 @@ struct Scan {
     var start: Int
     var end: Int
     var kind: Kind
-    /// FNV-1a of the token's bytes, ASCII letters lowercased and ’ read as '.
+    /// FNV-1a of the token's bytes, letters lowercased with accents folded (é as e) and ’
+    /// read as '.
     var hash: UInt64
-    /// First letter A-Z and some lowercase after it ("Jack", "McDonald"; not "JACK", "I").
+    /// First letter upper case and some lower case after it ("Jack", "McDonald", "Émilie";
+    /// not "JACK", "I").
     var isCapitalised: Bool
+    /// Whether the word has a letter outside ASCII ("Siobhán").
+    var hasAccent: Bool = false
     var spaceBefore: Bool
     var lineBreakBefore: Bool
   }
@@ -49,6 +56,18 @@ struct Scan {
     return 0
   }
 
+  /// Length of a combining accent (U+0300–U+036F) at `i`, else 0.
+  @inline(__always) func combiningLength(at i: Int) -> Int {
+    guard i + 1 < bytes.count, bytes[i + 1] & 0xC0 == 0x80 else { return 0 }
+    if bytes[i] == 0xCC || (bytes[i] == 0xCD && bytes[i + 1] <= 0xAF) { return 2 }
+    return 0
+  }
+
+  /// The scalar of the two-byte letter at `i` (U+00C0–U+024F).
+  @inline(__always) func twoByteScalar(at i: Int) -> UInt32 {
+    UInt32(bytes[i] & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+  }
+
   /// Length of an apostrophe at `i` (' or ’), else 0.
   @inline(__always) func apostropheLength(at i: Int) -> Int {
     if bytes[i] == UInt8(ascii: "'") { return 1 }
@@ -74,13 +93,29 @@ struct Scan {
       let start = i
       var h = Scan.fnvOffset
       var kind = Kind.other
+      var accent = false, firstUpper = false, laterLower = false
       if letterLength(at: i) > 0 {
         kind = .word
         while i < n {
           let length = letterLength(at: i)
-          if length > 0 {
-            for k in 0..<length { h = (h ^ UInt64(bytes[i + k].redactLowercased)) &* Scan.fnvPrime }
-            i += length
+          if length == 1 {
+            h = (h ^ UInt64(bytes[i].redactLowercased)) &* Scan.fnvPrime
+            if i == start { firstUpper = bytes[i].isRedactUpper } else if bytes[i].isRedactLower { laterLower = true }
+            i += 1
+            continue
+          }
+          if length == 2 {
+            let folded = Scan.fold(twoByteScalar(at: i))
+            for byte in folded.base.utf8 { h = (h ^ UInt64(byte)) &* Scan.fnvPrime }
+            if i == start { firstUpper = folded.upper } else if !folded.upper { laterLower = true }
+            accent = true
+            i += 2
+            continue
+          }
+          let mark = combiningLength(at: i)
+          if mark > 0 {
+            accent = true
+            i += mark
             continue
           }
           let apostrophe = apostropheLength(at: i)
@@ -105,11 +140,8 @@ struct Scan {
           repeat { h = (h ^ UInt64(bytes[i])) &* Scan.fnvPrime; i += 1 } while i < n && bytes[i] & 0xC0 == 0x80
         }
       }
-      var capitalised = false
-      if kind == .word, bytes[start].isRedactUpper, i - start >= 2 {
-        for k in (start + 1)..<i where bytes[k].isRedactLower { capitalised = true; break }
-      }
-      tokens.append(Token(start: start, end: i, kind: kind, hash: h, isCapitalised: capitalised,
+      let capitalised = kind == .word && firstUpper && laterLower
+      tokens.append(Token(start: start, end: i, kind: kind, hash: h, isCapitalised: capitalised, hasAccent: accent,
                           spaceBefore: space, lineBreakBefore: lineBreak))
       space = false
       lineBreak = false

@@ -99,8 +99,8 @@ extension Redactor {
     var t = 0
     while t < tokens.count {
       guard Redactor.schoolCueStarts.contains(tokens[t].hash),
-            let cue = Redactor.schoolCues.first(where: { matches($0, at: t, scan) }) else { t += 1; continue }
-      let first = t + cue.count
+            let cue = Redactor.schoolCues.first(where: { matches($0, at: t, scan) }),
+            let first = cueEnd(cue, at: t, scan) else { t += 1; continue }
       t += 1
       guard first < tokens.count, tokens[first].kind == .word, !tokens[first].lineBreakBefore else { continue }
       // "st marys", "St. John's": a saint and a name

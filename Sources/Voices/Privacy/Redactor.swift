@@ -48,6 +48,7 @@ public struct Redactor: Sendable {
       let scan = Scan(UnsafeBufferPointer(buffer))
       var findings: [Finding] = []
       findEmails(scan, into: &findings)
+      findSpelledEmails(scan, into: &findings)
       findURLs(scan, into: &findings)
       findNumbers(scan, into: &findings)
       findPostcodes(scan, into: &findings)

@@ -37,6 +37,8 @@ struct ReportInputs: Sendable {
     let policy = workspace.policy
     // The review sheet beside the theme pack must redact as `voices review import` checks.
     let redactor = ReviewComments.redactor(for: root)
+    // No typed answer reaches a published table as a group label.
+    let load = BreakdownLabels.publishable(load, redactor: redactor)
 
     let analysis = MeasureAnalysis(load, policy: policy)
     let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) })

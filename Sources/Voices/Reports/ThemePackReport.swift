@@ -92,12 +92,9 @@ enum ThemePackReport {
   /// The review sheet's rows: every shown comment and each theme it was given, without the rows
   /// of a theme held back under the small-number rule.
   static func reviewRows(_ results: ThemeResults, _ inputs: ReportInputs) -> [ReviewRow] {
-    // Theme ids belong to one audience's codebook, so a wave and a theme name the count.
-    let suppressed = Set(results.counts.filter(\.published.isSuppressed).map { "\($0.wave)|\($0.theme)" })
+    let hidden = Hidden(results)
     return ReviewSheet.rows(for: shownComments(results), codebook: results.codebook, redactor: inputs.redactor)
-      .filter { row in
-        row.proposedTheme.isEmpty || !suppressed.contains("\(row.key.wave)|\(row.proposedTheme)")
-      }
+      .filter { row in row.proposedTheme.isEmpty || !hidden.contains(row.proposedTheme, wave: row.key.wave) }
   }
 
   /// Candidate new themes among the shown comments no theme fits (`ThemeSuggester`); each
@@ -165,17 +162,34 @@ enum ThemePackReport {
       let shown = chosen.isEmpty ? "None of them can be shown here: no one who wrote them agreed to be quoted, or each is too short or too long once anonymised."
         : "\(chosen.count == 1 ? "One is" : "\(chosen.count) are") shown, the least certain first."
       blocks.append(.paragraph("\(NumberFormatting.count(comments.count)) \(comments.count == 1 ? "comment was" : "comments were") given this theme in \(count.wave); all are in the review sheet. \(shown)"))
-      for c in chosen { blocks.append(comment(c, inputs, theme: count.theme)) }
+      let hidden = Hidden(results)
+      for c in chosen { blocks.append(comment(c, inputs, theme: count.theme, hidden: hidden)) }
     }
     return HTMLDocument.Section(inputs.label(of: count.theme), id: "theme-\(count.theme)", blocks: blocks)
   }
 
-  /// One comment, anonymised, with the theme's evidence highlighted.
-  static func comment(_ c: CodedComment, _ inputs: ReportInputs, theme: String?) -> HTMLDocument.Block {
+  /// The themes held back under the small-number rule, by wave: the pack never names one of
+  /// them against a comment ("also coded", "coded on one word"), or the comments it holds
+  /// back would be shown under another theme with the held-back theme beside them.
+  struct Hidden {
+    /// "wave|theme": theme ids belong to one audience's codebook, so a wave and a theme name
+    /// the count.
+    var keys: Set<String>
+
+    init(_ results: ThemeResults) {
+      keys = Set(results.counts.filter(\.published.isSuppressed).map { "\($0.wave)|\($0.theme)" })
+    }
+
+    func contains(_ theme: String, wave: String) -> Bool { keys.contains("\(wave)|\(theme)") }
+  }
+
+  /// One comment, anonymised, with the theme's evidence highlighted; themes held back in its
+  /// wave are not named.
+  static func comment(_ c: CodedComment, _ inputs: ReportInputs, theme: String?, hidden: Hidden) -> HTMLDocument.Block {
     let evidence = c.assignments.filter { theme == nil || $0.themeId == theme }.flatMap(\.evidence)
     let runs = CommentMarkup.runs(c.text, evidence: evidence, redaction: inputs.quotes.redaction(c))
     let consent = inputs.quotes.responses[c.responseId]?.consentToQuote == true ? "agreed to be quoted" : "did not agree to be quoted"
-    let others = c.assignments.map(\.themeId).filter { $0 != theme }.map(inputs.label)
+    let others = c.assignments.map(\.themeId).filter { $0 != theme && !hidden.contains($0, wave: c.wave) }.map(inputs.label)
     var attribution = "\(c.question), \(c.responseId); \(consent)"
     if let theme, c.assignments.contains(where: { $0.themeId == theme && restsOnOneWord($0) }) { attribution = "Check this coding: it rests on one word. " + attribution }
     if !others.isEmpty { attribution += "; also coded: " + others.joined(separator: "; ") }

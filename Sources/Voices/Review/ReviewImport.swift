@@ -68,12 +68,17 @@ public enum ReviewImport {
     return summary
   }
 
-  /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file.
+  /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file
+  /// (its cells with the writer's guard against formulas undone, `TableWriter.restored`).
   ///
   /// A CSV file is streamed, so a huge one stops at the first field, cell or text limit it
   /// crosses instead of being read whole first.
   static func sheet(at url: URL, file: String) throws -> Table {
-    guard try TableReader.format(of: url, file: file) == .xlsx else { return try CSVReader.read(contentsOf: url, file: file) }
+    guard try TableReader.format(of: url, file: file) == .xlsx else {
+      var table = try CSVReader.read(contentsOf: url, file: file)
+      for r in table.records.indices { table.records[r].fields = table.records[r].fields.map(TableWriter.restored) }
+      return table
+    }
     let names = try XLSXReader.sheetNames(contentsOf: url, file: file)
     return try XLSXReader.read(contentsOf: url, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }

@@ -63,12 +63,13 @@ public enum ReviewSheet {
   /// - Parameters:
   ///   - comments: Coded comments in the order the sheet lists them.
   ///   - codebook: For theme labels.
-  ///   - redactor: Redacts the comment and the evidence words.
+  ///   - redactor: Redacts the comment; the evidence is shown as the redacted comment shows it.
   ///   - theme: When set, only rows proposing this theme.
   public static func rows(for comments: [CodedComment], codebook: Codebook, redactor: Redactor, theme: String? = nil) -> [ReviewRow] {
     var rows: [ReviewRow] = []
     for c in comments {
-      let redacted = redactor.redact(c.text).text
+      let redaction = redactor.redact(c.text)
+      let redacted = redaction.text
       let key = CommentKey(c)
       if c.assignments.isEmpty {
         if theme == nil {
@@ -77,7 +78,12 @@ public enum ReviewSheet {
         continue
       }
       for a in c.assignments where theme == nil || a.themeId == theme {
-        let words = a.evidence.map { "\u{201C}" + redactor.redact($0.matchedText).text + "\u{201D}" }
+        // The evidence as the redacted comment shows it (never the matched words redacted on
+        // their own: "Maze" of "Maze Hill Primary" is only a school in its context).
+        let words = a.evidence.compactMap { e -> String? in
+          guard let shown = redaction.excerpt(of: c.text, start: e.start, end: e.end), shown.hasWords else { return nil }
+          return "\u{201C}" + shown.text + "\u{201D}"
+        }
         var seen = Set<String>()
         let evidence = words.filter { seen.insert($0).inserted }.joined(separator: "; ")
         rows.append(ReviewRow(key: key, comment: redacted, proposedTheme: a.themeId, themeLabel: codebook.theme(a.themeId)?.label ?? "",

@@ -56,8 +56,9 @@ import Testing
     let rows = [["ID", "Comment"], ["r1", "Zoë's son Jack is 9"], ["r2", "fine"]]
     let out = try CommentFileRedaction.redact(rows: rows, file: "c.csv", idColumn: "id", textColumn: "Comment", redactor: Redactor())
     #expect(out.map(\.id) == ["r1", "r2"])
-    #expect(out[0].redaction.text == "Zoë's son [name] is 9")
-    #expect(out[0].redaction.spans == [RedactedSpan(kind: .name, start: 10, end: 14)])
+    // Zoë is a name too (accents fold onto the name lists); offsets count her ë as one scalar.
+    #expect(out[0].redaction.text == "[name]'s son [name] is 9")
+    #expect(out[0].redaction.spans == [RedactedSpan(kind: .name, start: 0, end: 3), RedactedSpan(kind: .name, start: 10, end: 14)])
   }
 
   @Test("an unknown column lists the columns")

@@ -80,10 +80,17 @@ struct DraftState {
       leaveOut(p, "no answers in any of the \(rowCount) rows")
       return
     }
+    // Named as an id and mostly different: the id, even when some repeat (a resubmission
+    // repeats its id; loading keeps each id's latest submission, consent included).
     if respondentId == nil, ["id", "respondent id", "response id", "respondentid", "responseid", "participant id", "reference", "ref", "userid"].contains(key),
-      p.distinct * 10 >= p.values.count * 9 {
+      p.distinct * 2 >= p.values.count {
       respondentId = p.name
-      decide(p, .respondentId, "named \(p.name), \(p.distinct) different values in \(p.values.count) rows")
+      let repeated = p.counts.values.filter { $0 > 1 }.count
+      var reason = "named \(p.name), \(p.distinct) different values in \(p.values.count) rows"
+      if repeated > 0 {
+        reason += "; \(repeated) id\(repeated == 1 ? "" : "s") repeat: each respondent's latest submission is kept (its consent too), the others counted as duplicates"
+      }
+      decide(p, .respondentId, reason)
       return
     }
     if let reason = timeColumn(p, key: key) {
@@ -114,13 +121,17 @@ struct DraftState {
       return
     }
     if measure(p) { return }
-    if p.medianLength > 25, p.distinctShare > 0.5 {
+    // Free text: long answers that mostly differ, or answers that are mostly sentences even
+    // when few differ (a comment box a handful of people filled in alike is still comments,
+    // and a breakdown of it would print them as group labels).
+    let sentences = p.counts.keys.filter(DraftState.looksLikeSentence).count
+    if p.medianLength > 25, p.distinctShare > 0.5 || sentences * 2 >= p.distinct {
       let id = unique(DraftState.freeTextId(p.question), in: freeText.map(\.question))
       freeText.append(Manifest.FreeTextColumn(question: id, column: p.name, label: p.question == p.name ? nil : p.question))
       decide(p, .freeText(question: id), "\(p.values.count) answers, median \(p.medianLength) characters, \(Int((p.distinctShare * 100).rounded()))% different: free text")
       return
     }
-    if (2...12).contains(p.distinct), p.values.count > p.distinct {
+    if (2...12).contains(p.distinct), p.values.count > p.distinct, sentences * 2 < p.distinct {
       let (field, why) = DraftState.breakdownField(p)
       let id = unique(field, in: breakdowns.map(\.field))
       breakdowns.append(Manifest.Breakdown(field: id, column: p.name))
@@ -146,6 +157,16 @@ struct DraftState {
     var n = 2
     while used.contains("\(id)-\(n)") { n += 1 }
     return "\(id)-\(n)"
+  }
+
+  /// An answer that reads as a sentence rather than an option: more than 12 words or 80
+  /// characters, or 5 words or more ending in `.`, `!` or `?`. Options such as "Social,
+  /// emotional and mental health (SEMH)" or "I am a parent or carer" are not sentences.
+  static func looksLikeSentence(_ value: String) -> Bool {
+    let words = value.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    if words > 12 || value.count > 80 { return true }
+    guard let last = value.last else { return false }
+    return words >= 5 && (last == "." || last == "!" || last == "?")
   }
 
   static func whyLeftOut(_ p: ColumnProfile) -> String {
