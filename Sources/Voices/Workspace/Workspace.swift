@@ -81,6 +81,7 @@ public struct Workspace: Sendable {
     }
     checkMeasuresRegistered(in: &load)
     checkScalesWithinWaves(in: &load)
+    checkPopulationLabels(in: &load)
     return load
   }
 
