@@ -21,27 +21,27 @@ enum TrustTrackerReport {
   static func summary(_ inputs: ReportInputs) -> HTMLDocument.Section {
     var blocks: [HTMLDocument.Block] = []
     var figures: [(value: String, label: String)] = []
-    var sentences: [[HTMLDocument.Inline]] = []
     for measure in MeasureFigures.measures(inputs) {
-      let line = MeasureFigures.estimates(inputs.analysis, measure: measure)
-      guard let last = line.last else { continue }
+      guard let last = MeasureFigures.estimates(inputs.analysis, measure: measure).last else { continue }
       if figures.count < 3, let p = last.published.percent {
-        figures.append((NumberFormatting.percent(p * 100), "\(inputs.title(of: measure)) (\(last.wave))"))
-      }
-      if let change = MeasureFigures.changes(inputs.analysis, measure: measure).last {
-        sentences.append([.strong(inputs.title(of: measure) + ": "), .text("\(change.from) to \(change.to): \(change.verdict).")])
+        var label = "\(inputs.title(of: measure)) (\(last.wave)"
+        if let lo = last.published.lower, let hi = last.published.upper {
+          label += "; 95% interval \(NumberFormatting.percent(lo * 100)) to \(NumberFormatting.percent(hi * 100))"
+        }
+        figures.append((NumberFormatting.percent(p * 100), label + ")"))
       }
     }
     if !figures.isEmpty { blocks.append(.keyFigures(figures)) }
-    if !sentences.isEmpty {
-      blocks.append(.paragraph("The latest change of each measure, in words:"))
-      blocks.append(.list(sentences))
+    if let table = SummaryFigures.measuresTable(inputs, caption: "Every measure in its latest wave, and what changed since the wave before") {
+      blocks.append(.table(table))
     }
     let breaks = inputs.analysis.changes.filter { $0.group.isEveryone && $0.comparabilityBreak != nil }
     for b in breaks {
-      blocks.append(.paragraph([.strong("Not comparable: "), .text("\(inputs.title(of: b.series.measure)) — \(b.comparabilityBreak ?? ""). The \(b.from) and \(b.to) figures are shown side by side but not compared.")]))
+      blocks.append(.paragraph([.strong((b.comparability.heading ?? "").capitalizedFirst + ": "), .text("\(inputs.title(of: b.series.measure)) — \(b.comparabilityBreak ?? ""). The \(b.from) and \(b.to) figures are shown side by side but not compared.")]))
     }
-    return HTMLDocument.Section("Summary", blocks: blocks)
+    var section = HTMLDocument.Section("Summary", blocks: blocks)
+    section.printsAlone = true
+    return section
   }
 
   static func measureSection(_ inputs: ReportInputs, _ measure: String) -> HTMLDocument.Section {
@@ -54,7 +54,11 @@ enum TrustTrackerReport {
       }
     }
     for change in MeasureFigures.changes(inputs.analysis, measure: measure) where change.comparabilityBreak != nil {
-      blocks.append(.paragraph([.strong("Comparability break: "), .text((change.comparabilityBreak ?? "").capitalizedFirst + ". Figures before and after the break are not compared.")]))
+      blocks.append(.paragraph([.strong((change.comparability.heading ?? "").capitalizedFirst + ": "), .text((change.comparabilityBreak ?? "").capitalizedFirst + ". Figures before and after the break are not compared.")]))
+    }
+    if MeasureFigures.isFullySuppressed(inputs, measure: measure) {
+      blocks.append(.paragraph(MeasureFigures.fullySuppressedSentence(inputs, measure: measure)))
+      return HTMLDocument.Section(inputs.title(of: measure), blocks: blocks)
     }
     blocks.append(.figure(ChartFigure(.trend(MeasureFigures.trend(inputs, measure: measure)),
                                       notes: ["Shaded bands: 95% Wilson confidence intervals. n: answers on the scale in that wave."])))
@@ -101,16 +105,16 @@ enum TrustTrackerReport {
       func two(_ v: Double?) -> DataTable.Cell {
         pair.isSuppressed ? .numericText("suppressed") : v.map { DataTable.Cell(NumberFormatting.number($0, decimals: 2), number: $0) } ?? .numericText("–")
       }
-      let p = pair.isSuppressed ? nil : c?.wilcoxon?.p
+      let p = pair.isSuppressed ? nil : c?.p
       return [DataTable.Cell("\(inputs.title(of: pair.measure)), \(pair.wave)"), MeasureFigures.cell(pair.publishedPairs),
               two(pair.meanBefore), two(pair.meanAfter), two(c?.meanDifference), two(c?.lower), two(c?.upper),
               MeasureFigures.cell(pair.published[0]), MeasureFigures.cell(pair.published[1]), MeasureFigures.cell(pair.published[2]),
               p.map { DataTable.Cell(MeasureTrend.pText($0).replacingOccurrences(of: "= ", with: ""), number: $0) } ?? .numericText("–")]
     }
     var blocks: [HTMLDocument.Block] = [
-      .paragraph("The same young people rated their confidence before and after the Takeover Challenge. The mean change has a 95% t interval; the Wilcoxon signed-rank test asks whether ratings moved more than chance."),
+      .paragraph("The same young people rated their confidence before and after the Takeover Challenge. The mean change has a 95% t interval and the paired t test's p beside it, so the two always agree."),
       .table(DataTable(caption: "Before and after: paired ratings",
-                       columns: ["Measure", "Pairs", "Mean before", "Mean after", "Mean change", "Lower", "Upper", "Improved", "Same", "Worse", "Wilcoxon p"],
+                       columns: ["Measure", "Pairs", "Mean before", "Mean after", "Mean change", "Lower", "Upper", "Improved", "Same", "Worse", "p (paired t)"],
                        rows: rows, notes: [MeasureFigures.suppressionNote(inputs)])),
     ]
     for pair in inputs.analysis.beforeAfter where !pair.isSuppressed {

@@ -4,7 +4,7 @@ extension Workspace {
   /// A population profile whose answers match nobody is silently useless: representativeness
   /// and weighting skip it. Names each profile (and each of its answers) that no respondent
   /// gave, so a mistyped label or field is fixed rather than missed.
-  func checkPopulationLabels(in load: inout WorkspaceLoad) {
+  func checkPopulationLabels(in load: inout SurveyCollection) {
     let at = SourceLocation(file: displayName(of: "population.json"), row: 0)
     for profile in load.population {
       let exports = load.exports.filter { profile.appliesTo == nil || $0.manifest.source == profile.appliesTo }
