@@ -10,9 +10,13 @@ is the sum of the groups of any one field, a group of one field is the sum of it
 a change's counts are the estimates' counts, a share is positive / n to the printed precision.
 
 For every hidden count (a suppressed distribution cell, base, positive count, before/after
-count or representativeness count) it computes the range an attacker can prove: the minimum and
-maximum of that count subject to every constraint, first as a linear program (HiGHS), then,
-where the rounded LP range could still hold a 0 or a count of k or more, as an integer program.
+count or representativeness count, and every count a breakdown group does not publish) it
+computes the range an attacker can prove: the minimum and maximum of that count subject to every
+constraint as a linear program (HiGHS), rounded inwards to whole numbers, then, where that range
+could still hold a 0 or a count of k or more, as an integer program. To stay fast, a count
+already seen at 0 (or at k or more) in a solution of an earlier linear program is taken as
+unprovable without its own solve; those solutions are vertices of the linear relaxation, so this
+is exact where the relaxation is integral (sums of counts) and otherwise an LP-level attacker.
 
 A hidden count is DISCLOSED when its provable range lies inside 1 .. k-1 (k = the workspace's
 minimumCount; the NHS preset uses k = 8 and a `*` already says 1..7, so there a hidden count is

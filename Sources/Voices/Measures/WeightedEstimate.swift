@@ -22,6 +22,8 @@ public struct WeightedEstimate: Sendable, Equatable {
   /// weights, so it would give a hidden group's count back), or a count of the population
   /// comparison is hidden (the design effect is a function of those counts).
   public var isSuppressed: Bool
+  /// Answers of the profile whose weight was trimmed to the profile's maximum weight.
+  public var trimmed: [String] = []
 
   /// Weighted estimates for every series and wave the weighting profiles apply to.
   ///
@@ -45,8 +47,11 @@ public struct WeightedEstimate: Sendable, Equatable {
         let cells = responses.map { $0.breakdowns[profile.field].flatMap { index[ColumnName.normalised($0)] } }
         var counts = [Int](repeating: 0, count: labels.count)
         for cell in cells { if let cell { counts[cell] += 1 } }
-        guard let cellWeights = try? Weighting.postStratificationWeights(sampleCounts: counts, populationShares: labels.map { profile.shares[$0] ?? 0 })
+        guard let exactWeights = try? Weighting.postStratificationWeights(sampleCounts: counts, populationShares: labels.map { profile.shares[$0] ?? 0 })
         else { continue }
+        let cap = profile.maximumWeight ?? PopulationProfile.defaultMaximumWeight
+        let trimmed = labels.indices.filter { exactWeights[$0] > cap }.map { labels[$0] }
+        let cellWeights = exactWeights.map { min($0, cap) }
         let weights = cells.map { $0.map { cellWeights[$0] } ?? 1 }
         var sums: [MeasureSeries: (positive: Double, all: Double, squares: Double, weights: [Double])] = [:]
         var groupCounts: [MeasureSeries: [String: (positive: Int, base: Int)]] = [:]
@@ -84,7 +89,7 @@ public struct WeightedEstimate: Sendable, Equatable {
           func round(_ value: Double, _ places: Double) -> Double { policy.isExact ? value : (value * places).rounded() / places }
           result.append(WeightedEstimate(series: series, wave: wave, field: profile.field, percent: round(share, 100), lower: round(interval.lower, 100),
                                          upper: round(interval.upper, 100), designEffect: round(deff, 100), effectiveBase: round(effective, 1),
-                                         isSuppressed: suppressed))
+                                         isSuppressed: suppressed, trimmed: trimmed))
         }
       }
     }

@@ -38,10 +38,11 @@ public enum MeasuresOutput {
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
     out += "  \"weighted\": [\n" + analysis.weighted.map { w in
-      "    " + object(["measure", "timepoint", "wave", "weighted_by", "percent", "ci_low", "ci_high", "design_effect", "effective_n", "suppressed"], [
+      "    " + object(["measure", "timepoint", "wave", "weighted_by", "percent", "ci_low", "ci_high", "design_effect", "effective_n", "suppressed", "weights_trimmed"], [
         string(w.series.measure), w.series.timepoint.map(string) ?? "null", string(w.wave), string(w.field),
         w.isSuppressed ? "null" : number(w.percent), w.isSuppressed ? "null" : number(w.lower), w.isSuppressed ? "null" : number(w.upper),
         w.isSuppressed ? "null" : number(w.designEffect), w.isSuppressed ? "null" : number(w.effectiveBase), w.isSuppressed ? "true" : "false",
+        "[" + w.trimmed.map(string).joined(separator: ", ") + "]",
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
     out += "  \"representativeness\": [\n" + analysis.representativeness.map { r in

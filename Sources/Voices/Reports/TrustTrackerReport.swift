@@ -78,7 +78,10 @@ enum TrustTrackerReport {
       }
       blocks.append(.table(DataTable(caption: "\(inputs.title(of: measure)): unweighted and weighted to the population by \(weighted[0].field)",
                                      columns: ["Wave", "Unweighted", "Weighted", "Weighted lower", "Weighted upper", "Design effect"], rows: rows,
-                                     notes: ["Weighted: each answer counts by how under- or over-represented the respondent's \(weighted[0].field) is (post-stratification); the interval uses the effective base, so it is wider."])))
+                                     notes: ["Weighted: each answer counts by how under- or over-represented the respondent's \(weighted[0].field) is (post-stratification); the interval uses the effective base, so it is wider."]
+                                       + weighted.filter { !$0.trimmed.isEmpty }.map { w in
+                                         "\(w.wave): weights of \(w.trimmed.joined(separator: "; ")) were trimmed to the maximum weight (population.json \"maximumWeight\", default \(NumberFormatting.number(PopulationProfile.defaultMaximumWeight, decimals: 0)))."
+                                       } + (weighted.contains { $0.isSuppressed } ? ["Not shown where a group of \(weighted[0].field) is too small to publish for that measure, or the effective base is below \(inputs.policy.minimumBase): the weighted figures would give its count back."] : []))))
     }
     return HTMLDocument.Section(inputs.title(of: measure), blocks: blocks)
   }

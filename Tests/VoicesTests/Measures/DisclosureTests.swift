@@ -119,6 +119,25 @@ private func linkedExport() throws -> SurveyExport {
   }
 }
 
+@Suite("Weights are trimmed to a stated cap") struct WeightTrimTests {
+  @Test("a group needing more than the maximum weight is trimmed to it and named")
+  func trimmed() throws {
+    let e = try twoFieldExport(rows([("North", "Autism", "Agree", 60), ("North", "Autism", "Disagree", 40),
+                                     ("North", "SEMH", "Agree", 6), ("North", "SEMH", "Disagree", 6)]))
+    var load = workspaceLoad([e])
+    load.population = [PopulationProfile(field: "need", title: "Need", source: nil, appliesTo: nil,
+                                         shares: ["Autism": 0.5, "SEMH": 0.5], weight: true, maximumWeight: 3)]
+    let analysis = MeasureAnalysis(load, policy: .standard)
+    let w = try #require(analysis.weighted.first)
+    // SEMH: 12 of 112 answers for half the population needs weight 0.5 * 112 / 12 = 4.67 > 3.
+    #expect(w.trimmed == ["SEMH"])
+    #expect(!w.isSuppressed)
+    // Trimmed weights: Autism 0.56, SEMH 3: share = (60 * 0.56 + 6 * 3) / (100 * 0.56 + 12 * 3).
+    #expect(abs(w.percent - (60 * 0.56 + 18) / (56 + 36)) < 1e-9)
+    #expect(MeasuresOutput.json(analysis).contains("\"weights_trimmed\": [\"SEMH\"]"))
+  }
+}
+
 @Suite("Population labels are checked") struct PopulationLabelTests {
   @Test("a profile whose answers match no respondent, or whose field no manifest has, is a warning")
   func unmatchedLabels() throws {
