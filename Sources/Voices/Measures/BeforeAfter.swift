@@ -5,6 +5,8 @@ public struct BeforeAfter: Sendable, Equatable {
   public var wave: String
   /// People who answered both on a point of the scale.
   public var pairs: Int
+  /// `pairs` as published.
+  public var publishedPairs: SuppressedCell
   public var meanBefore: Double?
   public var meanAfter: Double?
   /// Mean change with its t interval, counts improved/same/worse and the Wilcoxon
@@ -12,7 +14,9 @@ public struct BeforeAfter: Sendable, Equatable {
   public var comparison: PairedComparison?
   /// Improved, same, worse after the small-number rule.
   public var published: [SuppressedCell]
-  /// True when there are too few pairs to publish the mean change and its test.
+  /// True when the means, the mean change and its test are not published: fewer pairs than
+  /// the minimum base, or a point of the scale chosen by 1 to k - 1 of them before or after
+  /// (the means beside the number of pairs would give those counts back).
   public var isSuppressed: Bool
 
   /// Every paired measure of every export.
@@ -39,19 +43,16 @@ public struct BeforeAfter: Sendable, Equatable {
       let (before, after) = values[key] ?? ([], [])
       let comparison = try? PairedComparison.compare(before: before, after: after)
       let counts = [comparison?.improved ?? 0, comparison?.same ?? 0, comparison?.worse ?? 0]
-      let published: [SuppressedCell]
-      switch policy.rule {
-      case .nhs: published = NHSSuppression.apply(counts)
-      case .threshold:
-        published = SuppressionRule(minimumCount: policy.minimumCount, minimumBase: policy.minimumBase)
-          .suppress(counts: counts, total: before.count).cells
+      let line = policy.publish(line: counts, total: before.count)
+      let smallPoint = [before, after].contains { values in
+        Dictionary(grouping: values, by: { $0 }).values.contains { policy.isSmall($0.count) }
       }
       let n = Double(before.count)
-      return BeforeAfter(measure: key.measure, wave: key.wave, pairs: before.count,
+      return BeforeAfter(measure: key.measure, wave: key.wave, pairs: before.count, publishedPairs: line.total,
                          meanBefore: before.isEmpty ? nil : before.reduce(0, +) / n,
                          meanAfter: after.isEmpty ? nil : after.reduce(0, +) / n,
-                         comparison: comparison ?? nil, published: published,
-                         isSuppressed: before.count < policy.minimumBase)
+                         comparison: comparison ?? nil, published: line.cells,
+                         isSuppressed: before.count < policy.minimumBase || smallPoint || line.total.isSuppressed)
     }
   }
 

@@ -33,81 +33,66 @@ public struct MeasureAnalysis: Sendable {
       }
     }
     let tallies = MeasureTallies(exports, registry: load.registry, by: fields)
-    estimates = MeasureAnalysis.estimates(tallies.tallies, policy: policy)
-    (changes, trends) = MeasureAnalysis.changes(estimates, tallies: tallies)
+    // Under the threshold rule hidden groups are decided over every level a user can ask for;
+    // NHS rounding protects each count on its own.
+    var linked: LinkedSuppression? = nil
+    if policy.rule == .threshold {
+      let workspaceFields = load.exports.flatMap { $0.manifest.breakdowns.map(\.field) } + ["group"] + fields
+      linked = LinkedSuppression(exports, registry: load.registry, fields: workspaceFields, policy: policy)
+    }
+    estimates = tallies.tallies.map { MeasureAnalysis.publish($0, policy: policy, linked: linked) }
+    (changes, trends) = MeasureAnalysis.changes(estimates, tallies: tallies, policy: policy)
     beforeAfter = BeforeAfter.all(exports, policy: policy)
-    weighted = WeightedEstimate.all(exports, profiles: load.population, unweighted: estimates)
     representativeness = Representativeness.all(load.exports, profiles: load.population, policy: policy)
+    weighted = WeightedEstimate.all(exports, profiles: load.population, unweighted: estimates, policy: policy,
+                                    hiddenGroups: { series, wave, field in
+                                      linked?.hidden[LinkedSuppression.Key(series: series, wave: wave)]?.contains { $0.values.count == 1 && $0.values[0].field == field } ?? false
+                                    }, representativeness: representativeness)
   }
 
-  /// Estimates with suppression applied across each series' wave and its groups together, so
-  /// a hidden group cannot be recovered from the everyone row and the other groups.
-  static func estimates(_ tallies: [MeasureTally], policy: SuppressionPolicy) -> [MeasureEstimate] {
-    var result: [MeasureEstimate] = []
-    var index = 0
-    while index < tallies.count {
-      var end = index + 1
-      while end < tallies.count, tallies[end].series == tallies[index].series, tallies[end].wave == tallies[index].wave { end += 1 }
-      result += publish(Array(tallies[index..<end]), policy: policy)
-      index = end
+  /// The published view of one tally.
+  ///
+  /// A breakdown group publishes its base, positive count and share, or nothing
+  /// (`LinkedSuppression` decides which, over every level at once); its answer distribution and
+  /// mean are never published, since with the everyone row they give small cells back. The
+  /// everyone row publishes its distribution with suppression inside the positive answers and
+  /// inside the others (each a line with a published total), Don't know and Prefer not to say
+  /// on their own, and its mean only when no count of the distribution is hidden.
+  static func publish(_ tally: MeasureTally, policy: SuppressionPolicy, linked: LinkedSuppression?) -> MeasureEstimate {
+    let interval = (try? Proportion(tally.positive, of: tally.base)).flatMap { try? $0.wilsonInterval() } ?? nil
+    let other = tally.base - tally.positive
+    let hidden: Bool
+    if let linked {
+      hidden = linked.isHidden(tally.group, series: tally.series, wave: tally.wave)
+    } else {
+      hidden = policy.isSmall(tally.positive) || policy.isSmall(other)
     }
-    return result
-  }
-
-  /// Publishes one series-wave block: the everyone tally first, then its groups.
-  static func publish(_ block: [MeasureTally], policy: SuppressionPolicy) -> [MeasureEstimate] {
-    let rule = SuppressionRule(minimumCount: policy.minimumCount, minimumBase: policy.minimumBase)
-    var bases: [SuppressedCell], positives: [SuppressedCell]
-    switch policy.rule {
-    case .nhs:
-      bases = block.map { NHSSuppression.apply($0.base) }
-      positives = block.map { NHSSuppression.apply($0.positive) }
-    case .threshold:
-      let total = block[0]
-      let groups = Array(block.dropFirst())
-      if groups.isEmpty {
-        let line = rule.suppress(counts: [total.positive, total.base - total.positive], total: total.base)
-        bases = [line.total]
-        positives = [line.cells[0]]
-      } else {
-        let table = rule.suppress(table: groups.map { [$0.positive, $0.base - $0.positive] }, rowTotals: groups.map(\.base),
-                                  columnTotals: [total.positive, total.base - total.positive], grandTotal: total.base)
-        bases = [table.grandTotal] + table.rowTotals
-        positives = [table.columnTotals[0]] + table.cells.map { $0[0] }
-        for (i, row) in table.cells.enumerated() where row[1].isSuppressed { positives[i + 1] = .suppressed }
-        if table.columnTotals[1].isSuppressed { positives[0] = .suppressed }
+    var published = MeasureEstimate.Published(base: hidden && policy.isExact ? .suppressed : policy.publish(tally.base),
+                                              positive: hidden && policy.isExact ? .suppressed : policy.publish(tally.positive),
+                                              percent: nil, lower: nil, upper: nil, distribution: [], mean: nil)
+    if let share = policy.publishShare(tally.positive, of: tally.base, countsShown: !hidden && !published.base.isSuppressed) {
+      (published.percent, published.lower, published.upper) = (share.value, share.lower, share.upper)
+    }
+    guard tally.group.isEveryone else { return MeasureEstimate(tally: tally, interval: interval, published: published) }
+    var distribution = [SuppressedCell](repeating: .suppressed, count: tally.optionCounts.count)
+    if !hidden {
+      let positives = tally.optionCounts.indices.filter { tally.positiveOptions.contains($0) }
+      let others = tally.optionCounts.indices.filter { !tally.positiveOptions.contains($0) }
+      for (indices, total) in [(positives, tally.positive), (others, other)] {
+        let line = policy.publish(line: indices.map { tally.optionCounts[$0] }, total: total)
+        for (i, cell) in zip(indices, line.cells) { distribution[i] = cell }
       }
     }
-    return block.enumerated().map { i, tally in
-      let interval = (try? Proportion(tally.positive, of: tally.base)).flatMap { try? $0.wilsonInterval() } ?? nil
-      var published = MeasureEstimate.Published(base: bases[i], positive: positives[i], percent: nil, lower: nil, upper: nil,
-                                                distribution: [])
-      let counts = tally.optionCounts + tally.nonSubstantive.keys.sorted().map { tally.nonSubstantive[$0] ?? 0 }
-      switch policy.rule {
-      case .nhs:
-        published.distribution = NHSSuppression.apply(counts)
-        if case .rounded(let n) = bases[i], case .rounded(let k) = positives[i], n >= policy.minimumBase, n > 0 {
-          published.percent = Double(k) / Double(n)
-        }
-      case .threshold:
-        if bases[i].isSuppressed {
-          published.distribution = counts.map { _ in .suppressed }
-        } else {
-          published.distribution = rule.suppress(counts: counts, total: counts.reduce(0, +)).cells
-        }
-        if !bases[i].isSuppressed, !positives[i].isSuppressed, rule.allowsPercentage(base: tally.base), let interval {
-          published.percent = interval.estimate
-          published.lower = interval.lower
-          published.upper = interval.upper
-        }
-      }
-      return MeasureEstimate(tally: tally, interval: interval, published: published)
-    }
+    let complete = !hidden && distribution.allSatisfy { !$0.isSuppressed }
+    published.mean = policy.publishMean(tally.mean, base: tally.base, distributionComplete: complete)
+    distribution += tally.nonSubstantive.keys.sorted().map { policy.publish(tally.nonSubstantive[$0] ?? 0) }
+    published.distribution = distribution
+    return MeasureEstimate(tally: tally, interval: interval, published: published)
   }
 
   /// Changes between consecutive waves of each series and group, and a trend test where a
   /// series has three or more waves.
-  static func changes(_ estimates: [MeasureEstimate], tallies: MeasureTallies) -> ([MeasureChange], [MeasureTrend]) {
+  static func changes(_ estimates: [MeasureEstimate], tallies: MeasureTallies, policy: SuppressionPolicy) -> ([MeasureChange], [MeasureTrend]) {
     var byLine: [LineKey: [MeasureEstimate]] = [:]
     var order: [LineKey] = []
     for estimate in estimates {
@@ -131,9 +116,15 @@ public struct MeasureAnalysis: Sendable {
         {
           difference = try? ProportionDifference.between(p1, p0)
         }
+        let counts = suppressed ? [SuppressedCell](repeating: .suppressed, count: 4)
+          : [a.published.base, a.published.positive, b.published.base, b.published.positive]
         changes.append(MeasureChange(series: key.series, group: key.group, from: a.wave, to: b.wave,
                                      fromBase: a.tally.base, fromPositive: a.tally.positive, toBase: b.tally.base, toPositive: b.tally.positive,
-                                     difference: difference, comparability: comparability, isSuppressed: suppressed))
+                                     difference: difference, comparability: comparability, isSuppressed: suppressed,
+                                     publishedCounts: counts, publishedDifference: difference.map {
+                                       PublishedShare(value: policy.publishDifference($0.estimate), lower: policy.isExact ? $0.lower : nil,
+                                                      upper: policy.isExact ? $0.upper : nil)
+                                     }))
       }
       if line.count >= 3 {
         let suppressed = line.contains { $0.published.isSuppressed }

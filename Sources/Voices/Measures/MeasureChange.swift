@@ -18,6 +18,11 @@ public struct MeasureChange: Sendable, Equatable {
   public var comparability: Comparability
   /// True when either wave's share is not published: then nothing of the change is.
   public var isSuppressed: Bool
+  /// The counts as published (from n, from positive, to n, to positive): the estimates' cells.
+  public var publishedCounts: [SuppressedCell] = []
+  /// The difference as published: exact with its interval under the threshold rule, to a
+  /// whole percentage point with no interval under NHS rounding; `nil` when suppressed.
+  public var publishedDifference: PublishedShare? = nil
 
   /// Why the two waves are not compared (scale or wording changed, or wording not known).
   public var comparabilityBreak: String? { comparability.reason }

@@ -18,7 +18,11 @@ public struct MeasureEstimate: Sendable, Equatable {
     public var lower: Double?
     public var upper: Double?
     /// Per option of the scale then per non-substantive answer, as `distributionLabels`.
+    /// Empty for a breakdown group: only the everyone row publishes its distribution.
     public var distribution: [SuppressedCell]
+    /// The mean of the scale's values, when it may be published (everyone only, no hidden
+    /// count in the distribution, a base of at least the minimum).
+    public var mean: Double? = nil
 
     /// True when the share is not published.
     public var isSuppressed: Bool { percent == nil }

@@ -11,6 +11,10 @@ public struct Representativeness: Sendable, Equatable {
     public var populationShare: Double
     /// Adjusted residual: beyond -2 is clearly under-represented, beyond +2 over-represented.
     public var adjustedResidual: Double
+    /// `sampleShare` and `adjustedResidual` as published: only when no count of the table is
+    /// hidden, since with the shown counts either gives a hidden one back.
+    public var publishedShare: Double? = nil
+    public var publishedResidual: Double? = nil
   }
 
   public var profile: PopulationProfile
@@ -20,6 +24,10 @@ public struct Representativeness: Sendable, Equatable {
   public var unmatched: Int
   /// Chi-square goodness of fit of the matched respondents against the population shares.
   public var test: GoodnessOfFit?
+  /// `test` as published: only when no count of the table is hidden.
+  public var publishedTest: GoodnessOfFit?
+  /// `unmatched` as published (it is a cell of the same line as the rows).
+  public var publishedUnmatched: SuppressedCell
   /// Answers clearly under-represented (adjusted residual below -2), most first.
   public var underRepresented: [String]
 
@@ -44,14 +52,23 @@ public struct Representativeness: Sendable, Equatable {
         let shares = labels.map { profile.shares[$0] ?? 0 }
         let test = try? GoodnessOfFit.test(observed: observed, shares: shares)
         let shareSum = shares.reduce(0, +)
-        let published: [SuppressedCell] = policy.rule == .nhs ? NHSSuppression.apply(observed)
-          : SuppressionRule(minimumCount: policy.minimumCount, minimumBase: policy.minimumBase).suppress(counts: observed, total: total).cells
+        // The rows and the unmatched count add up to the route's respondents, which the
+        // participation counts publish: one line with its total.
+        let line = policy.publish(line: observed + [unmatched], total: total + unmatched)
+        let complete = !line.cells.contains { $0.isSuppressed } && !line.total.isSuppressed
         let rows = labels.indices.map { i in
-          Row(answer: labels[i], observed: observed[i], published: published[i], sampleShare: Double(observed[i]) / Double(total),
-              populationShare: shareSum > 0 ? shares[i] / shareSum : 0, adjustedResidual: test?.adjustedResiduals[i] ?? 0)
+          var row = Row(answer: labels[i], observed: observed[i], published: line.cells[i], sampleShare: Double(observed[i]) / Double(total),
+                        populationShare: shareSum > 0 ? shares[i] / shareSum : 0, adjustedResidual: test?.adjustedResiduals[i] ?? 0)
+          if complete {
+            row.publishedShare = policy.publishShare(observed[i], of: total, countsShown: true)?.value
+            row.publishedResidual = test.map { _ in policy.isExact ? row.adjustedResidual : (row.adjustedResidual * 10).rounded() / 10 }
+          }
+          return row
         }
-        let under = rows.filter { $0.adjustedResidual < -2 }.sorted { $0.adjustedResidual < $1.adjustedResidual }.map(\.answer)
-        result.append(Representativeness(profile: profile, wave: wave, rows: rows, unmatched: unmatched, test: test, underRepresented: under))
+        let under = rows.filter { ($0.publishedResidual ?? 0) < -2 }.sorted { $0.adjustedResidual < $1.adjustedResidual }.map(\.answer)
+        result.append(Representativeness(profile: profile, wave: wave, rows: rows, unmatched: unmatched, test: test,
+                                         publishedTest: complete && policy.isExact ? test : nil, publishedUnmatched: line.cells[labels.count],
+                                         underRepresented: under))
       }
     }
     return result

@@ -5,11 +5,12 @@
 /// (`description`).
 public struct SuppressionPolicy: Codable, Sendable, Equatable, CustomStringConvertible {
   public enum Rule: String, Codable, Sendable {
-    /// Counts below `minimumCount` hidden; percentages on bases below `minimumBase` hidden;
-    /// secondary suppression so a hidden cell cannot be worked out from totals.
+    /// Counts below `minimumCount` hidden; percentages, means and residuals on bases below
+    /// `minimumBase` hidden; groups hidden whole, decided over every breakdown level at once
+    /// (`LinkedSuppression`), so a hidden count cannot be worked out from totals.
     case threshold
     /// NHS Digital's statistical disclosure rule: counts of 1 to 7 shown as `*`, other counts
-    /// rounded to the nearest 5, percentages from the rounded counts.
+    /// rounded to the nearest 5, percentages from the true counts rounded to a whole percent.
     case nhs
   }
 
@@ -57,13 +58,13 @@ public struct SuppressionPolicy: Codable, Sendable, Equatable, CustomStringConve
     try c.encode(minimumBase, forKey: .minimumBase)
   }
 
-  /// The rule in words, printed with every output.
+  /// The rule in words, printed once with every output (each table notes it once).
   public var description: String {
     switch rule {
     case .threshold:
-      "counts below \(minimumCount) are not shown, nor percentages of fewer than \(minimumBase) answers; further cells are hidden where a hidden one could be worked out from totals"
+      "counts below \(minimumCount) are not shown, nor percentages, means or other statistics of fewer than \(minimumBase) answers; a group is shown whole or hidden whole, decided across every breakdown at once so that no hidden count can be worked out from totals or from another breakdown; answer distributions and means are given for everyone only"
     case .nhs:
-      "NHS statistical rule: counts of 1 to 7 are shown as *, other counts are rounded to the nearest 5; percentages of fewer than \(minimumBase) answers are not shown"
+      "NHS statistical rule: counts of 1 to 7 are shown as *, other counts are rounded to the nearest 5; percentages are worked out from the true counts and given to a whole percent, and not shown for fewer than \(minimumBase) answers or beside a *"
     }
   }
 }

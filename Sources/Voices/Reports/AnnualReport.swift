@@ -17,12 +17,7 @@ enum AnnualReport {
   /// Counts for one wave with the small-number rule applied as one line with its total.
   static func suppressed(_ totals: [(String, Int)], _ inputs: ReportInputs) -> (cells: [SuppressedCell], total: SuppressedCell) {
     let counts = totals.map(\.1)
-    switch inputs.policy.rule {
-    case .nhs: return (NHSSuppression.apply(counts), NHSSuppression.apply([counts.reduce(0, +)])[0])
-    case .threshold:
-      return SuppressionRule(minimumCount: inputs.policy.minimumCount, minimumBase: inputs.policy.minimumBase)
-        .suppress(counts: counts, total: counts.reduce(0, +))
-    }
+    return inputs.policy.publish(line: counts, total: counts.reduce(0, +))
   }
 
   static func rows(_ inputs: ReportInputs, wave: String, attendance: Bool, by dimension: (ParticipationCounts.Row) -> String) -> [(String, Int)] {

@@ -51,7 +51,7 @@ enum MeasureFigures {
   /// The measure's share positive over the waves, with intervals, bases and wording breaks.
   static func trend(_ inputs: ReportInputs, measure: String) -> TrendChart {
     let line = estimates(inputs.analysis, measure: measure)
-    let waves = line.map { TrendChart.Wave(label: $0.wave, base: $0.published.base.isSuppressed ? nil : $0.tally.base) }
+    let waves = line.map { TrendChart.Wave(label: $0.wave, base: $0.published.base.count) }
     let values: [TrendChart.Point?] = line.map { e in
       guard let p = e.published.percent else { return .suppressed }
       return .value(p * 100, lower: e.published.lower.map { $0 * 100 }, upper: e.published.upper.map { $0 * 100 })
@@ -97,11 +97,13 @@ enum MeasureFigures {
     }
     let rows = line.map { e -> DivergingBarChart.Row in
       let base = e.tally.base
-      let shown = !e.published.base.isSuppressed && base > 0
+      let shown = e.published.percent != nil && base > 0
       let segments = labels.indices.map { i -> DivergingBarChart.Segment in
         guard shown, i < e.published.distribution.count else { return .suppressed }
         switch e.published.distribution[i] {
-        case .shown(let n), .rounded(let n): return .percent(Double(n) / Double(base) * 100)
+        // Shares of the true base, rounded as the rule says (each segment is a published count).
+        case .shown(let n): return .percent(Double(n) / Double(base) * 100)
+        case .rounded: return .percent((Double(e.distributionCounts[i]) / Double(base) * 100).rounded())
         case .suppressed: return .suppressed
         }
       }
@@ -117,11 +119,9 @@ enum MeasureFigures {
     guard !list.isEmpty else { return nil }
     let rows = list.map { c -> [DataTable.Cell] in
       let shown = !c.isSuppressed && c.comparabilityBreak == nil
-      let d = shown ? c.difference : nil
-      return [DataTable.Cell("\(c.from) to \(c.to)"),
-              d.map { DataTable.Cell(NumberFormatting.change($0.estimate * 100), number: $0.estimate * 100) } ?? .numericText("–"),
-              d.map { DataTable.Cell(NumberFormatting.change($0.lower * 100), number: $0.lower * 100) } ?? .numericText("–"),
-              d.map { DataTable.Cell(NumberFormatting.change($0.upper * 100), number: $0.upper * 100) } ?? .numericText("–"),
+      let d = shown ? c.publishedDifference : nil
+      func points(_ v: Double?) -> DataTable.Cell { v.map { DataTable.Cell(NumberFormatting.change($0 * 100), number: $0 * 100) } ?? .numericText("–") }
+      return [DataTable.Cell("\(c.from) to \(c.to)"), points(d?.value), points(d?.lower), points(d?.upper),
               DataTable.Cell(c.verdict)]
     }
     return DataTable(caption: caption ?? "\(inputs.title(of: measure)): change between waves (percentage points)",

@@ -28,7 +28,7 @@ public enum MeasuresOutput {
       let c = pair.comparison
       return "    " + object(["measure", "wave", "pairs", "mean_before", "mean_after", "mean_change", "change_ci_low", "change_ci_high",
                                 "improved", "same", "worse", "t_test_p", "wilcoxon_p", "suppressed"], [
-        string(pair.measure), string(pair.wave), "\(pair.pairs)",
+        string(pair.measure), string(pair.wave), cell(pair.publishedPairs, json: true),
         pair.isSuppressed ? "null" : pair.meanBefore.map(number) ?? "null", pair.isSuppressed ? "null" : pair.meanAfter.map(number) ?? "null",
         pair.isSuppressed ? "null" : c.map { number($0.meanDifference) } ?? "null",
         pair.isSuppressed ? "null" : c?.lower.map(number) ?? "null", pair.isSuppressed ? "null" : c?.upper.map(number) ?? "null",
@@ -38,21 +38,22 @@ public enum MeasuresOutput {
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
     out += "  \"weighted\": [\n" + analysis.weighted.map { w in
-      "    " + object(["measure", "timepoint", "wave", "weighted_by", "percent", "ci_low", "ci_high", "design_effect", "effective_n", "suppressed"], [
+      "    " + object(["measure", "timepoint", "wave", "weighted_by", "percent", "ci_low", "ci_high", "design_effect", "effective_n", "suppressed", "weights_trimmed"], [
         string(w.series.measure), w.series.timepoint.map(string) ?? "null", string(w.wave), string(w.field),
         w.isSuppressed ? "null" : number(w.percent), w.isSuppressed ? "null" : number(w.lower), w.isSuppressed ? "null" : number(w.upper),
-        number(w.designEffect), number(w.effectiveBase), w.isSuppressed ? "true" : "false",
+        w.isSuppressed ? "null" : number(w.designEffect), w.isSuppressed ? "null" : number(w.effectiveBase), w.isSuppressed ? "true" : "false",
+        "[" + w.trimmed.map(string).joined(separator: ", ") + "]",
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
     out += "  \"representativeness\": [\n" + analysis.representativeness.map { r in
       "    " + object(["field", "wave", "population", "chi_square", "df", "p_value", "under_represented", "groups"], [
-        string(r.profile.field), string(r.wave), string(r.profile.title), r.test.map { number($0.statistic) } ?? "null",
-        r.test.map { "\($0.degreesOfFreedom)" } ?? "null", r.test.map { pValue($0.p) } ?? "null",
+        string(r.profile.field), string(r.wave), string(r.profile.title), r.publishedTest.map { number($0.statistic) } ?? "null",
+        r.publishedTest.map { "\($0.degreesOfFreedom)" } ?? "null", r.publishedTest.map { pValue($0.p) } ?? "null",
         "[" + r.underRepresented.map(string).joined(separator: ", ") + "]",
         "[" + r.rows.map { row in
           object(["answer", "n", "sample_share", "population_share", "adjusted_residual"], [
-            string(row.answer), cell(row.published, json: true), row.published.isSuppressed ? "null" : number(row.sampleShare),
-            number(row.populationShare), number(row.adjustedResidual)])
+            string(row.answer), cell(row.published, json: true), row.publishedShare.map(number) ?? "null",
+            number(row.populationShare), row.publishedResidual.map(number) ?? "null"])
         }.joined(separator: ", ") + "]",
       ])
     }.joined(separator: ",\n") + "\n  ]\n}\n"
@@ -93,7 +94,7 @@ public enum MeasuresOutput {
       let change = pair.isSuppressed ? "*" : c.map { c in
         String(format: "%+.2f", c.meanDifference) + (c.lower.flatMap { l in c.upper.map { u in String(format: " (%+.2f to %+.2f)", l, u) } } ?? "")
       } ?? ""
-      rows.append([pair.measure, pair.wave, "\(pair.pairs)", two(pair.meanBefore), two(pair.meanAfter), change,
+      rows.append([pair.measure, pair.wave, cell(pair.publishedPairs, json: false), two(pair.meanBefore), two(pair.meanAfter), change,
                    cell(pair.published[0], json: false), cell(pair.published[1], json: false), cell(pair.published[2], json: false),
                    pair.isSuppressed ? "*" : c?.p.map { MeasureTrend.pText($0).replacingOccurrences(of: "= ", with: "") } ?? ""])
     }
@@ -103,7 +104,7 @@ public enum MeasuresOutput {
   static func estimateValues(_ e: MeasureEstimate, json: Bool) -> [String] {
     let p = e.published
     let distribution = zip(e.distributionLabels, p.distribution).map { json ? "\(string($0.0)): \(cell($0.1, json: true))" : "\($0.0)=\(cell($0.1, json: false))" }
-    let mean = p.isSuppressed ? nil : e.tally.mean
+    let mean = p.mean
     return [
       text(e.series.measure, json), e.series.timepoint.map { text($0, json) } ?? (json ? "null" : ""), text(e.wave, json),
       text(e.group.description, json), cell(p.base, json: json), cell(p.positive, json: json),
@@ -113,14 +114,14 @@ public enum MeasuresOutput {
   }
 
   static func changeValues(_ c: MeasureChange, json: Bool) -> [String] {
-    let shown = !c.isSuppressed
+    let counts = c.publishedCounts.count == 4 ? c.publishedCounts : [SuppressedCell](repeating: .suppressed, count: 4)
+    let d = c.publishedDifference
     return [
       text(c.series.measure, json), c.series.timepoint.map { text($0, json) } ?? (json ? "null" : ""), text(c.group.description, json),
       text(c.from, json), text(c.to, json),
-      shown ? "\(c.fromBase)" : hidden(json), shown ? "\(c.fromPositive)" : hidden(json),
-      shown ? "\(c.toBase)" : hidden(json), shown ? "\(c.toPositive)" : hidden(json),
-      optional(c.difference?.estimate, json), optional(c.difference?.lower, json), optional(c.difference?.upper, json),
-      c.difference.map { pValue($0.p) } ?? (json ? "null" : ""), comparable(c.comparability, json),
+      cell(counts[0], json: json), cell(counts[1], json: json), cell(counts[2], json: json), cell(counts[3], json: json),
+      optional(d?.value, json), optional(d?.lower, json), optional(d?.upper, json),
+      (d?.lower != nil ? c.difference.map { pValue($0.p) } : nil) ?? (json ? "null" : ""), comparable(c.comparability, json),
       c.comparability.reason.map { text($0, json) } ?? (json ? "null" : ""), text(c.verdict, json),
     ]
   }

@@ -60,7 +60,6 @@ struct ThemeResults: Sendable {
         if byTheme[key]?[a.themeId]?.last != index { byTheme[key, default: [:]][a.themeId, default: []].append(index) }
       }
     }
-    let rule = SuppressionRule(minimumCount: policy.minimumCount, minimumBase: policy.minimumBase)
     var counts: [ThemeCount] = []
     var previous: [Theme.Audience: AudienceWave] = [:]
     var previousCounts: [String: ThemeCount] = [:]
@@ -69,13 +68,16 @@ struct ThemeResults: Sendable {
       var current: [String: ThemeCount] = [:]
       for theme in codebook.themes(for: key.audience) {
         let k = hits[key]?[theme.id]?.count ?? 0
-        let published: SuppressedCell
-        switch policy.rule {
-        case .nhs: published = NHSSuppression.apply([k])[0]
-        case .threshold: published = rule.primary([k])[0]
+        // Themes overlap (a comment can have several), so counts add up to nothing published:
+        // each is published on its own, and its share only when the count is.
+        let published = policy.publish(k)
+        let share = policy.publishShare(k, of: base, countsShown: !published.isSuppressed).flatMap { shown -> WilsonInterval? in
+          guard let exact = (try? Proportion(k, of: base)).flatMap({ try? $0.wilsonInterval() }) ?? nil else { return nil }
+          if policy.isExact { return exact }
+          func whole(_ p: Double) -> Double { (p * 100).rounded() / 100 }
+          return WilsonInterval(estimate: shown.value, lower: whole(exact.lower), upper: whole(exact.upper), confidence: exact.confidence,
+                                continuityCorrected: exact.continuityCorrected)
         }
-        let shareShown = !published.isSuppressed && rule.allowsPercentage(base: base)
-        let share = shareShown ? ((try? Proportion(k, of: base)).flatMap { try? $0.wilsonInterval() } ?? nil) : nil
         let prev = previous[key.audience].flatMap { _ in previousCounts[theme.id] }
         var change: ProportionDifference? = nil
         if let prev, prev.share != nil, share != nil,

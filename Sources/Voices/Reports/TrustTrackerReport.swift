@@ -74,11 +74,14 @@ enum TrustTrackerReport {
         return [DataTable.Cell(w.wave), MeasureFigures.percentCell(unweighted?.published.percent),
                 w.isSuppressed ? .numericText("suppressed") : .percent(w.percent * 100),
                 w.isSuppressed ? .numericText("–") : .percent(w.lower * 100), w.isSuppressed ? .numericText("–") : .percent(w.upper * 100),
-                DataTable.Cell(NumberFormatting.number(w.designEffect, decimals: 2), number: w.designEffect)]
+                w.isSuppressed ? .numericText("–") : DataTable.Cell(NumberFormatting.number(w.designEffect, decimals: 2), number: w.designEffect)]
       }
       blocks.append(.table(DataTable(caption: "\(inputs.title(of: measure)): unweighted and weighted to the population by \(weighted[0].field)",
                                      columns: ["Wave", "Unweighted", "Weighted", "Weighted lower", "Weighted upper", "Design effect"], rows: rows,
-                                     notes: ["Weighted: each answer counts by how under- or over-represented the respondent's \(weighted[0].field) is (post-stratification); the interval uses the effective base, so it is wider."])))
+                                     notes: ["Weighted: each answer counts by how under- or over-represented the respondent's \(weighted[0].field) is (post-stratification); the interval uses the effective base, so it is wider."]
+                                       + weighted.filter { !$0.trimmed.isEmpty }.map { w in
+                                         "\(w.wave): weights of \(w.trimmed.joined(separator: "; ")) were trimmed to the maximum weight (population.json \"maximumWeight\", default \(NumberFormatting.number(PopulationProfile.defaultMaximumWeight, decimals: 0)))."
+                                       } + (weighted.contains { $0.isSuppressed } ? ["Not shown where a group of \(weighted[0].field) is too small to publish for that measure, or the effective base is below \(inputs.policy.minimumBase): the weighted figures would give its count back."] : []))))
     }
     return HTMLDocument.Section(inputs.title(of: measure), blocks: blocks)
   }
@@ -106,7 +109,7 @@ enum TrustTrackerReport {
         pair.isSuppressed ? .numericText("suppressed") : v.map { DataTable.Cell(NumberFormatting.number($0, decimals: 2), number: $0) } ?? .numericText("–")
       }
       let p = pair.isSuppressed ? nil : c?.p
-      return [DataTable.Cell("\(inputs.title(of: pair.measure)), \(pair.wave)"), pair.isSuppressed ? .numericText("suppressed") : .count(pair.pairs),
+      return [DataTable.Cell("\(inputs.title(of: pair.measure)), \(pair.wave)"), MeasureFigures.cell(pair.publishedPairs),
               two(pair.meanBefore), two(pair.meanAfter), two(c?.meanDifference), two(c?.lower), two(c?.upper),
               MeasureFigures.cell(pair.published[0]), MeasureFigures.cell(pair.published[1]), MeasureFigures.cell(pair.published[2]),
               p.map { DataTable.Cell(MeasureTrend.pText($0).replacingOccurrences(of: "= ", with: ""), number: $0) } ?? .numericText("–")]
@@ -145,13 +148,19 @@ enum RepresentativenessFigures {
     for r in list {
       let rows = r.rows.map { row -> [DataTable.Cell] in
         [DataTable.Cell(row.answer), MeasureFigures.cell(row.published),
-         row.published.isSuppressed ? .numericText("suppressed") : .percent(row.sampleShare * 100),
+         row.publishedShare.map { .percent($0 * 100) } ?? .numericText("–"),
          .percent(row.populationShare * 100),
-         row.published.isSuppressed ? .numericText("–") : DataTable.Cell(NumberFormatting.number(row.adjustedResidual, decimals: 1), number: row.adjustedResidual)]
+         row.publishedResidual.map { DataTable.Cell(NumberFormatting.number($0, decimals: 1), number: $0) } ?? .numericText("–")]
       }
       var notes = ["Population: \(r.profile.source ?? "not stated")."]
-      if r.unmatched > 0 { notes.append("\(NumberFormatting.count(r.unmatched)) respondents gave no answer in this list (for example “Prefer not to say”) and are left out.") }
-      if let test = r.test { notes.append("Chi-square goodness of fit: \(NumberFormatting.number(test.statistic, decimals: 1)) on \(test.degreesOfFreedom) degrees of freedom, p \(MeasureTrend.pText(test.p)).") }
+      if r.unmatched > 0 {
+        let count = r.publishedUnmatched.isSuppressed ? "A few" : MeasureFigures.cell(r.publishedUnmatched).text
+        notes.append("\(count) respondents gave no answer in this list (for example “Prefer not to say”) and are left out.")
+      }
+      if r.publishedTest == nil, r.test != nil {
+        notes.append("Shares, residuals and the chi-square test are not shown for this table because a count in it is hidden: with the shown counts they would give it back.")
+      }
+      if let test = r.publishedTest { notes.append("Chi-square goodness of fit: \(NumberFormatting.number(test.statistic, decimals: 1)) on \(test.degreesOfFreedom) degrees of freedom, p \(MeasureTrend.pText(test.p)).") }
       blocks.append(.table(DataTable(caption: "\(r.profile.title): respondents and population, \(r.wave)",
                                      columns: [r.profile.field.capitalizedFirst, "Respondents", "Share of respondents", "Share of population", "Adjusted residual"],
                                      rows: rows, notes: notes)))

@@ -19,6 +19,13 @@ public struct PopulationProfile: Codable, Sendable, Equatable {
   public var shares: [String: Double]
   /// Whether measures are also reported weighted to this profile (post-stratification).
   public var weight: Bool?
+  /// The largest weight one respondent may carry when weighting (default
+  /// `PopulationProfile.defaultMaximumWeight`): a group so under-represented that it needs more
+  /// is trimmed to it, and named beside every weighted figure, since one person counting for
+  /// many is both fragile and easier to pick out.
+  public var maximumWeight: Double?
+
+  public static let defaultMaximumWeight = 5.0
 
   /// The workspace file: `{"profiles": [...]}`.
   public struct File: Codable, Sendable, Equatable {

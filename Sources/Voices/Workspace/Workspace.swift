@@ -97,6 +97,7 @@ public struct Workspace: Sendable {
     load.countCrossExportDuplicatesOnce()
     checkMeasuresRegistered(in: &load)
     checkScalesWithinWaves(in: &load)
+    checkPopulationLabels(in: &load)
     return load
   }
 

@@ -8,6 +8,14 @@ public enum SuppressedCell: Equatable, Sendable, CustomStringConvertible {
 
   public var isSuppressed: Bool { self == .suppressed }
 
+  /// The published number (exact or rounded), or `nil` when hidden.
+  public var count: Int? {
+    switch self {
+    case .shown(let n), .rounded(let n): n
+    case .suppressed: nil
+    }
+  }
+
   public var description: String {
     switch self {
     case .shown(let n), .rounded(let n): String(n)
