@@ -27,6 +27,8 @@ enum ReviewCommand {
                         one theme found only by a NEAR/BEFORE pattern, then one single match
         --model MODEL   the model (or folder of models) for --uncertain
         --sample N      N more comments in a fixed pseudo-random order (the same every run)
+        --codebook PATH code with this codebook (a CSV file or a folder of them) instead of
+                        WORKSPACE/codebooks/
 
       import: checks every row of a filled-in sheet against the workspace (theme ids, edited
       comments, rows from another workspace, missing initials) and, only if all rows are fine,
@@ -108,6 +110,7 @@ enum ReviewCommand {
     let summary = try ReviewImport.run(
       sheetAt: URL(fileURLWithPath: file), log: log, comments: ReviewComments.of(load), codebook: codebook,
       redactor: ReviewComments.redactor(for: workspace.root), at: ReviewDecision.timestamp(environment: ProcessInfo.processInfo.environment))
+    if let torn = summary.setAside { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
     for error in summary.errors { Terminal.err(Terminal.styled("error: ", .red, forErr: true) + "\(error)") }
     for c in summary.conflicts {
       Terminal.err(Terminal.styled("conflict: ", .yellow, forErr: true)
