@@ -5,9 +5,10 @@ Every labelled comment in the repository belongs to a set: the coded sample by i
 the letters of their ids (h, b, c, ... see heldout-README.md). For each audience and each set,
 `voices learn` trains a model on every other set of that audience (comments with no theme kept
 as negatives), and `voices code` codes the set left out three ways:
-  * rules alone: the default codebooks (`--no-model`);
-  * model alone: the trained model with a codebook that matches nothing;
-  * combined: rules and model together as `voices code --model` combines them.
+  * rules alone: the default codebooks;
+  * model alone: `voices code --model` with no codebook;
+  * combined: rules and model together as `voices code --codebook ... --model` combines them
+    (rules first; the model adds themes at probability 0.8 or more).
 Scores are micro-F1 pooled over every (comment, theme) pair of the sets, and per set.
 
 The rules were fitted (patched after each set's first pass) to all of these sets, so their
@@ -48,8 +49,9 @@ def write(path, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["response_id", "text", "themes"])
-        for rid, text, themes, _ in rows:
-            w.writerow([rid, text, ";".join(sorted(themes))])
+        # Row numbers as ids: a respondent's answers to two questions share a response_id.
+        for i, (_, text, themes, _) in enumerate(rows):
+            w.writerow([f"r{i}", text, ";".join(sorted(themes))])
 
 
 def run(args):
@@ -94,9 +96,6 @@ def main():
         BIN = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                              capture_output=True, text=True).stdout.strip() + "/voices"
     work = tempfile.mkdtemp(prefix="coding-quality-")
-    nothing = f"{work}/nothing.csv"
-    with open(nothing, "w") as f:
-        f.write("id,label,you_said,polarity,audience,patterns\nnothing-at-all,Nothing,,neutral,all,zzqqxxj\n")
     coders = ["rules", "model", "combined"]
     lines = []
     started = time.time()
@@ -114,13 +113,20 @@ def main():
             write(f"{work}/test.csv", test)
             run(["learn", f"{work}/train.csv", "--text-column", "text", "--labels-column", "themes",
                  "--id-column", "response_id", "--keep-uncoded", "--out", f"{work}/model.json"])
-            rules = coded(f"{work}/test.csv", audience, ["--no-model"])
-            model = coded(f"{work}/test.csv", audience, ["--codebook", nothing, "--model", f"{work}/model.json"])
-            combined = coded(f"{work}/test.csv", audience, ["--model", f"{work}/model.json"])
+            rules = coded(f"{work}/test.csv", audience, ["--codebook", f"{ROOT}/surveys/codebooks"])
+            model = coded(f"{work}/test.csv", audience, ["--model", f"{work}/model.json"])
+            combined = coded(f"{work}/test.csv", audience, ["--codebook", f"{ROOT}/surveys/codebooks", "--model", f"{work}/model.json"])
+            if os.environ.get("CODING_QUALITY_DUMP"):
+                with open(os.environ["CODING_QUALITY_DUMP"], "a") as f:
+                    for i, (_, text, gold, _) in enumerate(test):
+                        rid = f"r{i}"
+                        f.write(json.dumps({"audience": audience, "set": s, "text": text, "gold": sorted(gold),
+                                            "rules": rules[rid], "model": model[rid], "combined": combined[rid]}) + "\n")
             per = {c: Score() for c in coders}
-            for rid, _, gold, _ in test:
+            for i, (_, _, gold, _) in enumerate(test):
+                rid = f"r{i}"
                 for c, out in (("rules", rules), ("model", model), ("combined", combined)):
-                    given = frozenset(out[rid]["themes"]) - {"nothing-at-all"}
+                    given = frozenset(out[rid]["themes"])
                     per[c].add(gold, given); total[c].add(gold, given)
             lines.append(f"| {s} | {len(test)} | {per['rules'].f1():.3f} | {per['model'].f1():.3f} | {per['combined'].f1():.3f} |")
             print(f"{audience} {s}: " + ", ".join(f"{c} {per[c].f1():.3f}" for c in coders), file=sys.stderr, flush=True)
