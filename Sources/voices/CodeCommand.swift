@@ -17,8 +17,8 @@ enum CodeCommand {
         WORKSPACE/coded/coded.csv     response_id,wave,question,themes,evidence
         WORKSPACE/coded/coded.jsonl   one JSON object per answer, with every matched span
       With --model, a model trained by `voices learn` (a file, or a folder such as
-      WORKSPACE/models with one per codebook) adds the themes it is sure of that the rules did not
-      give; each such theme's evidence is the model's probability ("theme@model p=0.83").
+      WORKSPACE/models with one per codebook) adds the themes it is sure of (probability 0.8 or
+      more) that the rules did not give; each such theme's evidence is the model's probability ("theme@model p=0.83").
       When WORKSPACE/review/decisions.jsonl has reviewers' decisions (voices review import),
       they beat the rules, and the rules beat the model. WORKSPACE/coded/sources.csv then says
       who gave each theme (response_id,wave,question,theme,source,conflict,model_probability;

@@ -10,13 +10,16 @@ enum LearnCommand {
       Usage: voices learn [WORKSPACE] [--folds 5] [--seed N] [--c 30] ...
              voices learn FILE --text-column NAME (--labels-column NAME | --label-columns FIRST:LAST)
                           --out MODEL.json [--id-column NAME] [--exclude-themes "A;B"]
-                          [--folds 5] [--seed N] [--c 30] [--balanced]
+                          [--folds 5] [--seed N] [--c C] [--balanced] [--keep-uncoded]
+                          [--classifier linear-svm|logistic-regression] [--chars 2:5 | --no-chars]
                           [--thresholds global|per-theme|fixed] [--analyzer voices-stems|ascii-words]
                           [--min-df 2]
 
-      Learns one logistic regression per theme on TF-IDF word and word-pair features, measures it
-      by cross-validation, and writes MODEL.json: the model and its card (training file SHA-256,
-      date, per-theme cross-validated F1, micro-F1, sample counts, settings, Voices version).
+      Learns one linear model per theme on TF-IDF features (words, word pairs and character
+      n-grams inside words), measures it by cross-validation, and writes MODEL.json: the model
+      and its card (training file SHA-256, date, per-theme cross-validated F1, micro-F1, sample
+      counts, settings, Voices version). The default is a linear SVM whose scores become
+      probabilities by Platt scaling fitted on out-of-fold scores.
 
       With a WORKSPACE (default ./surveys, when no FILE is given): trains one model per
       human-coded file in WORKSPACE/coded-sample/ (columns response_id, text, themes with ids
@@ -24,7 +27,9 @@ enum LearnCommand {
       `voices code --model WORKSPACE/models` and `voices review export --uncertain N`.
 
       Rows with blank text are dropped; themes named by --exclude-themes are removed; rows left
-      with no theme are dropped (a comment nobody coded is not evidence against every theme).
+      with no theme are dropped (a comment nobody coded is not evidence against every theme),
+      unless --keep-uncoded says the coder read them and gave none (a workspace's coded sample
+      is read that way).
 
       Options:
         --text-column NAME       the comment text
@@ -34,8 +39,13 @@ enum LearnCommand {
         --exclude-themes "A;B"   themes to leave out, joined by ";"
         --folds K                cross-validation folds (default 5)
         --seed N                 salts the fold hash (default 0)
-        --c C                    inverse L2 strength (default 30)
+        --classifier NAME        linear-svm (default) or logistic-regression
+        --c C                    inverse L2 strength (default 0.5 for the SVM, 30 for
+                                 logistic regression)
         --balanced               weight each theme's rarer class up
+        --chars MIN:MAX          character n-gram lengths (default 2:5)
+        --no-chars               words and word pairs only
+        --keep-uncoded           keep rows with no theme, as negatives
         --thresholds RULE        global (default): one threshold maximising micro-F1;
                                  per-theme: each theme with 50+ positives its own; fixed: 0.5
         --analyzer NAME          voices-stems (default) or ascii-words
@@ -51,9 +61,9 @@ enum LearnCommand {
       """,
     valueOptions: [
       "--text-column", "--labels-column", "--label-columns", "--id-column", "--exclude-themes", "--out",
-      "--folds", "--seed", "--c", "--thresholds", "--analyzer", "--min-df",
+      "--folds", "--seed", "--c", "--thresholds", "--analyzer", "--min-df", "--classifier", "--chars",
     ],
-    flagOptions: ["--balanced"],
+    flagOptions: ["--balanced", "--no-chars", "--keep-uncoded"],
     run: run
   )
 
@@ -91,7 +101,8 @@ enum LearnCommand {
     let table = try CSVReader.read(bytes: bytes, file: path)
     for warning in table.warnings { Terminal.err(Terminal.styled("\(warning)", .yellow, forErr: true)) }
     let set = try TrainingSet.read(
-      table, textColumn: textColumn, labels: labels, idColumn: arguments.value("--id-column"), excludedThemes: excluded)
+      table, textColumn: textColumn, labels: labels, idColumn: arguments.value("--id-column"), excludedThemes: excluded,
+      keepUncoded: arguments.has("--keep-uncoded"))
     let created = creationDate()
     Terminal.progress("training on \(set.examples.count) comments, \(set.themes.count) themes, \(settings.folds) folds…")
     let started = Date()
@@ -108,6 +119,20 @@ enum LearnCommand {
   /// The training settings the options ask for.
   static func trainingSettings(_ arguments: Arguments) throws -> TrainingSettings {
     var settings = TrainingSettings()
+    if let v = arguments.value("--classifier") {
+      guard let k = TrainingSettings.Classifier(rawValue: v) else {
+        throw UsageError("--classifier must be linear-svm or logistic-regression")
+      }
+      settings = TrainingSettings(classifier: k)
+    }
+    if let v = arguments.value("--chars") {
+      let parts = v.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+      guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 1, hi >= lo, hi <= 10 else {
+        throw UsageError("--chars takes MIN:MAX, two whole numbers from 1 to 10 (e.g. 2:5)")
+      }
+      (settings.features.characterMinimum, settings.features.characterMaximum) = (lo, hi)
+    }
+    if arguments.has("--no-chars") { (settings.features.characterMinimum, settings.features.characterMaximum) = (0, 0) }
     if let v = arguments.value("--folds") {
       guard let k = Int(v), k >= 2 else { throw UsageError("--folds must be a whole number of 2 or more") }
       settings.folds = k
@@ -165,7 +190,10 @@ enum LearnCommand {
         + "(sha256 \(card.trainingDataSHA256.prefix(12))…) in \(String(format: "%.1f", seconds)) s",
     ]
     for d in card.dropped { lines.append("  dropped \(d.count): \(d.reason)") }
-    lines.append("features: \(card.features.analyzer.rawValue), \(card.features.wordPairs ? "words + word pairs" : "words"), "
+    let characters = card.features.usesCharacters
+      ? " + character \(card.features.characterMinimum)-\(card.features.characterMaximum)-grams" : ""
+    lines.append("\(card.settings.classifier.rawValue), C \(card.settings.c)\(card.settings.balancedClassWeights ? ", balanced" : "")")
+    lines.append("features: \(card.features.analyzer.rawValue), \(card.features.wordPairs ? "words + word pairs" : "words")\(characters), "
       + "min df \(card.features.minimumDocumentFrequency), vocabulary \(card.vocabularySize)")
     lines.append("\(card.settings.folds)-fold cross-validated micro-F1: \(f(card.scores.microF1AtHalf)) at 0.5, "
       + "\(f(card.scores.microF1GlobalThreshold)) global threshold, \(f(card.scores.microF1PerThemeThresholds)) per-theme thresholds")

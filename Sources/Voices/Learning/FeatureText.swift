@@ -42,4 +42,45 @@ enum FeatureText {
     flush()
     return words
   }
+
+  /// Marks a character n-gram feature, so it never meets a word of the same letters.
+  static let characterMark: Character = "\t"
+
+  /// Character n-grams of `text`, `minimum` to `maximum` long, inside each word.
+  ///
+  /// A word is a run of letters and digits, lowercased, apostrophes dropped ("can't" is
+  /// "cant"); it is padded with one space each side and cut into every n-gram of each length,
+  /// a word shorter than `n` giving itself once (scikit-learn's `char_wb` rule). Each n-gram
+  /// starts with `characterMark`.
+  static func characterGrams(_ text: String, minimum: Int, maximum: Int) -> [String] {
+    var grams: [String] = []
+    var word: [Character] = [" "]
+    func flush() {
+      guard word.count > 1 else { return }
+      word.append(" ")
+      let length = word.count
+      for n in minimum...maximum {
+        var offset = 0
+        repeat {
+          var gram = String(characterMark)
+          gram.append(contentsOf: word[offset..<min(offset + n, length)])
+          grams.append(gram)
+          offset += 1
+        } while offset + n <= length
+        if n >= length { break }
+      }
+      word = [" "]
+    }
+    for ch in text.lowercased() {
+      if ch.isLetter || ch.isNumber {
+        word.append(ch)
+      } else if ch == "'" || ch == "\u{2019}" {
+        continue
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return grams
+  }
 }

@@ -20,8 +20,12 @@ struct LogisticRegression: Equatable, Sendable {
 
   /// The probability that a comment with features `x` has the theme.
   func probability(_ x: SparseVector) -> Double {
-    let z = weights.withUnsafeBufferPointer { x.dot($0) } + bias
-    return LogisticRegression.sigmoid(z)
+    LogisticRegression.sigmoid(decisionValue(x))
+  }
+
+  /// `w·x + b`.
+  func decisionValue(_ x: SparseVector) -> Double {
+    weights.withUnsafeBufferPointer { x.dot($0) } + bias
   }
 
   @inline(__always) static func sigmoid(_ z: Double) -> Double {

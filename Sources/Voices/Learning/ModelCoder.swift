@@ -19,16 +19,28 @@ public struct ModelProposal: Sendable, Equatable {
 /// comments never gives a young people's theme. A theme the codebook does not know (a model
 /// trained on another coding frame, such as the NHS one) is open to every comment. Where two
 /// models give the same theme, the higher probability counts.
+///
+/// Beside rules (a codebook with themes), the model proposes a theme only when its probability
+/// also reaches `besideRulesMinimum`: the rules are the more precise coder, so the model adds
+/// only what it is sure of. Measured leave-one-set-out (docs/coding-quality.md): adding every
+/// theme past the model's own threshold lowered micro-F1 below the rules' (more false
+/// positives), adding those at 0.8 or more kept it.
 public struct ModelCoder: Sendable {
   public let models: [ThemeModel]
   /// Theme id -> the audience it is for, from the codebook.
   let audiences: [String: Theme.Audience]
+  /// The probability a theme needs beside the rules; 0 when the model codes alone.
+  public let minimumProbability: Double
+
+  /// The probability the model's theme needs when rules code the comment too.
+  public static let besideRulesMinimum = 0.8
 
   public init(models: [ThemeModel], codebook: Codebook? = nil) {
     self.models = models
     var audiences: [String: Theme.Audience] = [:]
     for theme in codebook?.themes ?? [] { audiences[theme.id] = theme.audience }
     self.audiences = audiences
+    minimumProbability = (codebook?.themes.isEmpty ?? true) ? 0 : Self.besideRulesMinimum
   }
 
   /// Reads a model file, or every `*.json` model in a folder (in name order).
@@ -75,7 +87,8 @@ public struct ModelCoder: Sendable {
 
   /// The themes the models give a comment, most probable first (ties by theme id).
   public func proposals(for comment: CodedComment) -> [ModelProposal] {
-    scores(for: comment).filter(\.assigned).map { ModelProposal(theme: $0.theme, probability: $0.probability) }
+    scores(for: comment).filter { $0.assigned && $0.probability >= minimumProbability }
+      .map { ModelProposal(theme: $0.theme, probability: $0.probability) }
       .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.theme < $1.theme }
   }
 

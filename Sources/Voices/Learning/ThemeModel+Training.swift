@@ -58,15 +58,36 @@ extension ThemeModel {
       if positives == 0 || positives == y.count {  // nothing to learn: a constant answer
         return LogisticRegression(weights: [Double](repeating: 0, count: split.matrix.columns), bias: positives == 0 ? -40 : 40)
       }
-      return LogisticRegression.fit(split.matrix, labels: y, settings: regression).model
+      switch settings.classifier {
+      case .linearSVM:
+        return LinearSVM.fit(split.matrix, labels: y, c: settings.c, balanced: settings.balancedClassWeights)
+      case .logisticRegression:
+        return LogisticRegression.fit(split.matrix, labels: y, settings: regression).model
+      }
     }
 
-    var outOfFold = [[Double]](repeating: [Double](repeating: 0, count: themeCount), count: n)
+    // Out-of-fold decision values (w·x + b), one per comment and theme.
+    var scores = [[Double]](repeating: [Double](repeating: 0, count: themeCount), count: n)
     for k in 0..<folds {
       let split = splits[k]
       for (r, row) in split.testRows.enumerated() {
-        for j in 0..<themeCount { outOfFold[row][j] = fits[k * themeCount + j].probability(split.testVectors[r]) }
+        for j in 0..<themeCount { scores[row][j] = fits[k * themeCount + j].decisionValue(split.testVectors[r]) }
       }
+    }
+    // Scores to probabilities: the logistic function for logistic regression; for the SVM,
+    // Platt scaling fitted on the out-of-fold scores of the given rows (for fold k's own
+    // scores, the other folds' rows only, so no comment calibrates its own probability).
+    let calibrate = settings.classifier == .linearSVM, outOfFoldScores = scores
+    let foldCalibrations: [[PlattScaling]] = parallelMap(folds + 1) { k in
+      let rows = (0..<n).filter { k == folds || fold[$0] != k }
+      return (0..<themeCount).map { j in
+        calibrate
+          ? PlattScaling.fit(scores: rows.map { outOfFoldScores[$0][j] }, labels: rows.map { labels[$0][j] }) : .identity
+      }
+    }
+    // outOfFold[k][i]: comment i's probabilities under the calibration of split k.
+    let outOfFold: [[[Double]]] = (0...folds).map { k in
+      scores.map { row in (0..<themeCount).map { foldCalibrations[k][$0].probability(row[$0]) } }
     }
 
     // Cross-fitted scores for each rule, counted by Coding's evaluation (one copy of F1).
@@ -76,11 +97,12 @@ extension ThemeModel {
       var assigned = [Set<String>](repeating: [], count: n)
       for k in 0..<folds {
         let tuning = (0..<n).filter { fold[$0] != k }
+        let p = outOfFold[k]
         let t = CrossValidation.thresholds(
           rule, minimumPositives: settings.perThemeMinimumPositives,
-          probabilities: tuning.map { outOfFold[$0] }, labels: tuning.map { labels[$0] }, themes: themeCount)
+          probabilities: tuning.map { p[$0] }, labels: tuning.map { labels[$0] }, themes: themeCount)
         for i in 0..<n where fold[i] == k {
-          assigned[i] = Set((0..<themeCount).filter { outOfFold[i][$0] >= t[$0] }.map { set.themes[$0] })
+          assigned[i] = Set((0..<themeCount).filter { p[i][$0] >= t[$0] }.map { set.themes[$0] })
         }
       }
       evaluations[rule] = CodingEvaluation(reference: reference, assigned: assigned, themeIDs: set.themes)
@@ -93,10 +115,14 @@ extension ThemeModel {
     let halfScores = evaluations[.fixed]?.themes ?? []
     let thresholds = CrossValidation.thresholds(
       settings.thresholdRule, minimumPositives: settings.perThemeMinimumPositives,
-      probabilities: outOfFold, labels: labels, themes: themeCount)
+      probabilities: outOfFold[folds], labels: labels, themes: themeCount)
 
     let full = splits[folds]
-    let finalFits = (0..<themeCount).map { fits[folds * themeCount + $0] }
+    // The calibration folded into the final weights: σ(a(w·x + b) + c) = σ((aw)·x + ab + c).
+    let finalFits = (0..<themeCount).map { j in
+      let fit = fits[folds * themeCount + j], platt = foldCalibrations[folds][j]
+      return LogisticRegression(weights: fit.weights.map { platt.a * $0 }, bias: platt.a * fit.bias + platt.b)
+    }
     let card = ModelCard(
       voicesVersion: Voices.version,
       created: ThemeModel.iso8601(created),

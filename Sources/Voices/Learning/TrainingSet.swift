@@ -59,8 +59,11 @@ public struct TrainingSet: Equatable, Sendable {
 
   /// Reads a table whose first record is the header.
   ///
-  /// Rows whose text is blank are dropped; excluded themes are removed; rows left with no theme
-  /// are dropped (a comment nobody coded is not evidence against every theme).
+  /// Rows whose text is blank are dropped; excluded themes are removed. Rows left with no theme
+  /// are dropped by default (in a file like the NHS one, a row with no theme is one nobody
+  /// could code, not evidence against every theme); with `keepUncoded` they stay as comments
+  /// with no theme (where a coder read every comment and gave some none, as in a workspace's
+  /// coded sample: each is a negative for every theme).
   ///
   /// - Parameters:
   ///   - table: The file as read by `CSVReader` or `TableReader`.
@@ -68,10 +71,11 @@ public struct TrainingSet: Equatable, Sendable {
   ///   - labels: Where the themes are.
   ///   - idColumn: The header of a stable comment id (for folds); the row number if nil.
   ///   - excludedThemes: Theme ids to leave out.
+  ///   - keepUncoded: Keep rows with no theme as negatives.
   /// - Throws: `LearningError` for a missing column or a cell that is not a yes/no mark.
   public static func read(
     _ table: Table, textColumn: String, labels: LabelSource, idColumn: String? = nil,
-    excludedThemes: Set<String> = []
+    excludedThemes: Set<String> = [], keepUncoded: Bool = false
   ) throws -> TrainingSet {
     guard let header = table.records.first?.fields else { throw LearningError.emptyFile(file: table.file) }
     let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -121,7 +125,7 @@ public struct TrainingSet: Equatable, Sendable {
           }
         }
       }
-      guard !given.isEmpty else { noTheme += 1; continue }
+      guard !given.isEmpty || keepUncoded else { noTheme += 1; continue }
       raw.append((idIndex.map(cell) ?? String(record.row), text, given))
     }
     if labelIndex != nil {

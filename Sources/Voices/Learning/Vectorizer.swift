@@ -1,11 +1,13 @@
 import Foundation
 
-/// TF-IDF features of single words and word pairs, fitted on training comments.
+/// TF-IDF features of single words, word pairs and character n-grams, fitted on training comments.
 ///
 /// Matches scikit-learn's `TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, min_df=…)`
 /// definitions so results can be compared: idf = ln((1 + n) / (1 + df)) + 1 (smoothed), tf
-/// weighted `1 + ln(tf)`, each row scaled to unit Euclidean length. Features are sorted by their
-/// text, so the same comments always give the same feature numbers.
+/// weighted `1 + ln(tf)`. The word block and the character block are each scaled to unit
+/// Euclidean length, as two scikit-learn vectorizers stacked side by side are, so neither
+/// drowns the other. Features are sorted by their text, so the same comments always give the
+/// same feature numbers (character n-grams, marked with a tab, sort first).
 struct Vectorizer: Equatable, Sendable {
   var settings: FeatureSettings
   /// Feature texts (a word, or two words joined by one space), sorted.
@@ -13,6 +15,8 @@ struct Vectorizer: Equatable, Sendable {
   /// Inverse document frequency of each term.
   var idf: [Double]
   private var index: [String: Int32]
+  /// Terms before this index are character n-grams.
+  private var characterTerms: Int32
 
   init(settings: FeatureSettings, terms: [String], idf: [Double]) {
     self.settings = settings
@@ -22,19 +26,25 @@ struct Vectorizer: Equatable, Sendable {
     index.reserveCapacity(terms.count)
     for (i, term) in terms.enumerated() { index[term] = Int32(i) }
     self.index = index
+    characterTerms = Int32(terms.prefix { $0.first == FeatureText.characterMark }.count)
   }
 
   static func == (a: Vectorizer, b: Vectorizer) -> Bool {
     a.settings == b.settings && a.terms == b.terms && a.idf == b.idf
   }
 
-  /// The features of one comment before weighting: each word, and each adjacent pair.
+  /// The features of one comment before weighting: each word, each adjacent pair, and each
+  /// character n-gram.
   static func features(of text: String, settings: FeatureSettings) -> [String] {
     let words = FeatureText.words(text, analyzer: settings.analyzer)
-    guard settings.wordPairs, words.count > 1 else { return words }
     var features = words
-    features.reserveCapacity(words.count * 2 - 1)
-    for i in 1..<words.count { features.append(words[i - 1] + " " + words[i]) }
+    if settings.wordPairs, words.count > 1 {
+      features.reserveCapacity(words.count * 2 - 1)
+      for i in 1..<words.count { features.append(words[i - 1] + " " + words[i]) }
+    }
+    if settings.usesCharacters {
+      features += FeatureText.characterGrams(text, minimum: settings.characterMinimum, maximum: settings.characterMaximum)
+    }
     return features
   }
 
@@ -72,8 +82,12 @@ struct Vectorizer: Equatable, Sendable {
       let tf = Double(counts[i] ?? 0)
       return (settings.sublinearTermFrequency ? 1 + log(tf) : tf) * idf[Int(i)]
     }
-    let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    if norm > 0 { values = values.map { $0 / norm } }
+    // Each block (character n-grams first, then words) to unit length on its own.
+    let split = indices.firstIndex { $0 >= characterTerms } ?? indices.count
+    for block in [0..<split, split..<indices.count] {
+      let norm = values[block].reduce(0) { $0 + $1 * $1 }.squareRoot()
+      if norm > 0 { for k in block { values[k] /= norm } }
+    }
     return SparseVector(indices: indices, values: values)
   }
 }

@@ -26,7 +26,8 @@ public enum WorkspaceLearningError: Error, Equatable, Sendable, CustomStringConv
 extension Workspace {
   /// Trains one model per human-coded file of `coded-sample/` (columns `response_id`, `text`,
   /// `themes`) and saves each, atomically, as `models/<name>.json`, where `voices code --model`
-  /// and `voices review export --uncertain` find it.
+  /// and `voices review export --uncertain` find it. A comment coded with no theme is kept as a
+  /// negative for every theme (the coder read it and found none).
   ///
   /// - Parameters:
   ///   - settings: Features, regularisation, folds and thresholds.
@@ -44,7 +45,8 @@ extension Workspace {
     return try names.map { name in
       let bytes = try [UInt8](Data(contentsOf: samples.appendingPathComponent(name)))
       let table = try CSVReader.read(bytes: bytes, file: displayName(of: "coded-sample/\(name)"))
-      let set = try TrainingSet.read(table, textColumn: "text", labels: .column("themes"), idColumn: "response_id", excludedThemes: [])
+      let set = try TrainingSet.read(table, textColumn: "text", labels: .column("themes"), idColumn: "response_id", excludedThemes: [],
+                                     keepUncoded: true)
       progress?("training on \(set.examples.count) comments of \(name), \(set.themes.count) themes")
       let started = Date()
       let model = try ThemeModel.train(set, settings: settings, trainingFile: name,

@@ -20,7 +20,11 @@ import Testing
     let p = coder.proposals(for: anyone)
     #expect(Set(p.map(\.theme)) == ["waiting", "transport"])
     #expect(p == p.sorted { $0.probability > $1.probability })
-    #expect(p.allSatisfy { $0.probability >= 0.5 && $0.probability <= 1 })
+    // Beside rules, a theme needs the higher bar; alone, the model's own thresholds.
+    #expect(coder.minimumProbability == ModelCoder.besideRulesMinimum)
+    #expect(p.allSatisfy { $0.probability >= ModelCoder.besideRulesMinimum && $0.probability <= 1 })
+    #expect(ModelCoder(models: [model]).minimumProbability == 0)
+    #expect(ModelCoder(models: [model], codebook: Codebook(name: "none", themes: [])).minimumProbability == 0)
     // No codebook: every theme is open to everyone.
     #expect(ModelCoder(models: [model]).proposals(for: young).map(\.theme).sorted() == ["staff", "transport"])
   }
