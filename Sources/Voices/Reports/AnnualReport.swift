@@ -55,12 +55,7 @@ enum AnnualReport {
 
   static func whoTookPart(_ inputs: ReportInputs, _ wave: String) -> HTMLDocument.Section {
     var blocks: [HTMLDocument.Block] = []
-    let byRoute = rows(inputs, wave: wave, attendance: false) { $0.route.displayName }
-    let routeCells = suppressed(byRoute, inputs).cells
-    blocks.append(.figure(ChartFigure(.bars(BarChart(
-      title: "People taking part by route, \(wave)", summary: nil,
-      rows: zip(byRoute, routeCells).map { BarChart.Row(label: $0.0.0, value: $0.1.isSuppressed ? nil : Double($0.0.1), suppressed: $0.1.isSuppressed) },
-      valueKind: .count, rowHeading: "Route", valueHeading: "People", suppressionNote: MeasureFigures.suppressionNote(inputs))))))
+    // By route: the table of routes by wave below holds the latest wave beside the earlier ones.
     let byLocality = rows(inputs, wave: wave, attendance: false) { $0.locality }
     let localityCells = suppressed(byLocality, inputs).cells
     blocks.append(.figure(ChartFigure(.bars(BarChart(

@@ -140,7 +140,7 @@ private func count(_ needle: String, in haystack: String) -> Int {
     let css = HTMLDocument.stylesheet
     #expect(css.contains("@page { size: A4; margin: 18mm 16mm 20mm; }"))
     #expect(css.contains(".skip-link, nav.contents, details.chart-data { display: none; }"))
-    #expect(css.contains(".print-only { display: block; break-before: page; }"))
+    #expect(css.contains(".print-only { display: block; }"))
     #expect(css.contains(".print-page { break-after: page; }"))
     #expect(css.contains("a[href^=\"http\"]::after"))
     #expect(css.contains("figure, blockquote, .key-figures li, tr, caption { break-inside: avoid;"))

@@ -83,7 +83,7 @@ extension HTMLDocument {
       body { font-size: 10.5pt; line-height: 1.3; color: #000; background: #fff; }
       .wrap { max-width: none; padding: 0; }
       .skip-link, nav.contents, details.chart-data { display: none; }
-      .print-only { display: block; break-before: page; }
+      .print-only { display: block; }
       .print-page { break-after: page; }
       .print-only table { margin-bottom: 6pt; }
       p { margin: 0 0 7pt; }
@@ -103,9 +103,10 @@ extension HTMLDocument {
       .print-only table, footer table { font-size: 7.5pt; }
       .print-only th, .print-only td, footer th, footer td { padding: 1pt 4pt 1pt 0; }
       .print-only .note { font-size: 7.5pt; margin-bottom: 3pt; }
-      footer .digest { font-size: 7pt; }
-      .digest-rest { display: none; } .print-only-inline { display: inline; }
+      footer .digest { font-size: 7pt; white-space: nowrap; overflow-wrap: normal; }
+      .digest-rest, .note.repeat { display: none; } .print-only-inline { display: inline; }
       .print-only .table-wrap.wide { column-span: all; }
+      footer .table-wrap { columns: 2; column-gap: 8mm; }
       footer dd { margin-bottom: 3pt; }
       header .band { background: none; color: #000; border-bottom: 2pt solid #000; }
       header .publisher { padding: 0 0 4pt; }

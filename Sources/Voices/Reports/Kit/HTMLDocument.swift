@@ -110,6 +110,7 @@ struct HTMLDocument: Equatable, Sendable {
     var body = ""
     var printed: [String] = []
     for section in planned { body += render(section, level: 2, figures: &figures, tables: &tables, printed: &printed) }
+    body = Self.markRepeatedNotes(body)
     if !printed.isEmpty {
       // On screen each figure's table is under its "Show the data"; on paper they are here.
       body += "<section class=\"print-only\" aria-labelledby=\"data-appendix\">\n<h2 id=\"data-appendix\">Appendix: the data behind the figures</h2>\n"
@@ -134,6 +135,23 @@ struct HTMLDocument: Equatable, Sendable {
     if let provenance { out += provenance.html() }
     out += "</div>\n</footer>\n</body>\n</html>\n"
     return out
+  }
+
+  /// Marks each note that repeats one earlier on the page (`class="note repeat"`): on screen
+  /// it stays beside its table, on paper it is printed once.
+  static func markRepeatedNotes(_ body: String) -> String {
+    let open = "<p class=\"note\">"
+    var seen = Set<Substring>()
+    var out = ""
+    var rest = body[...]
+    while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: "</p>") {
+      out += rest[..<start.lowerBound]
+      let text = rest[start.upperBound..<end.lowerBound]
+      out += seen.insert(text).inserted ? open : "<p class=\"note repeat\">"
+      out += text + "</p>"
+      rest = rest[end.upperBound...]
+    }
+    return out + rest
   }
 
   private struct Planned {
