@@ -65,7 +65,7 @@ enum CodeCommand {
     CodingRun.code(&comments, with: engine)
     let folder = workspace.root.appendingPathComponent("coded")
     // Reviewers' decisions (voices review import) beat the rules, the rules beat the model: see FinalCoding.
-    let decisions = try DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
+    let decisions = try WorkspaceArgument.decisions(workspace)
     if !decisions.isEmpty || models != nil {
       let proposals = models.map { FinalCoding.modelProposals($0.proposals(for: comments), of: comments) } ?? [:]
       let (finals, applied) = FinalCoding.apply(decisions, to: comments, model: proposals)

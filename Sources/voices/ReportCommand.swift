@@ -82,6 +82,7 @@ enum ReportCommand {
     let workspace = try Workspace.open(positional.first ?? "surveys")
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: arguments.has("--all") ? .max : 5, minimum: .error)
+    WorkspaceArgument.setAsideTornDecision(workspace)
     let files = try ReportBuilder.build(kinds, formats: formats, workspace: workspace, load: load,
                                         environment: ProcessInfo.processInfo.environment)
     let out = arguments.value("--out") ?? "reports"

@@ -108,6 +108,7 @@ enum ReviewCommand {
     let summary = try ReviewImport.run(
       sheetAt: URL(fileURLWithPath: file), log: log, comments: ReviewComments.of(load), codebook: codebook,
       redactor: ReviewComments.redactor(for: workspace.root), at: ReviewDecision.timestamp(environment: ProcessInfo.processInfo.environment))
+    if let torn = summary.setAside { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
     for error in summary.errors { Terminal.err(Terminal.styled("error: ", .red, forErr: true) + "\(error)") }
     for c in summary.conflicts {
       Terminal.err(Terminal.styled("conflict: ", .yellow, forErr: true)

@@ -35,7 +35,7 @@ enum ValidateCommand {
     return WorkspaceArgument.exitCode(for: load)
   }
 
-  static func accountingTable(_ workspace: Workspace, _ load: WorkspaceLoad) -> String {
+  static func accountingTable(_ workspace: Workspace, _ load: SurveyCollection) -> String {
     var rows: [[String]] = [["wave", "source", "export", "read", "accepted", "rejected", "duplicates"]]
     for export in load.exports {
       let a = export.accounting

@@ -15,18 +15,18 @@ enum WorkspaceArgument {
   ///
   /// The load is also kept until the process exits: a command reads it to the end, and freeing
   /// a million responses one by one on the way out would cost a tenth of a second for nothing.
-  static func load(_ workspace: Workspace, keepingFreeText: Bool = true) -> WorkspaceLoad {
+  static func load(_ workspace: Workspace, keepingFreeText: Bool = true) -> SurveyCollection {
     let load = workspace.load(keepingFreeText: keepingFreeText) { name in Terminal.progress("reading \(name) ...") }
     Terminal.clearProgress()
     keptUntilExit.withLock { $0.append(load) }
     return load
   }
 
-  private static let keptUntilExit = Mutex<[WorkspaceLoad]>([])
+  private static let keptUntilExit = Mutex<[SurveyCollection]>([])
 
   /// Prints diagnostics to stderr, worst first within each file, at most `limit` per export
   /// so a broken file does not bury the rest; says how many were left out.
-  static func printDiagnostics(_ load: WorkspaceLoad, limit: Int, minimum: Diagnostic.Severity = .note) {
+  static func printDiagnostics(_ load: SurveyCollection, limit: Int, minimum: Diagnostic.Severity = .note) {
     var groups: [[Diagnostic]] = [load.diagnostics]
     groups += load.exports.map(\.diagnostics)
     groups = groups.map { $0.filter { $0.severity >= minimum } }
@@ -52,7 +52,26 @@ enum WorkspaceArgument {
     }
   }
 
-  static func exitCode(for load: WorkspaceLoad) -> ExitCode {
+  static func exitCode(for load: SurveyCollection) -> ExitCode {
     load.allDiagnostics.worstSeverity == .error ? .inputProblem : .ok
+  }
+}
+
+extension WorkspaceArgument {
+  /// The workspace's decisions log.
+  static func decisionLog(_ workspace: Workspace) -> DecisionLog {
+    DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl"))
+  }
+
+  /// The log's decisions, after setting aside a torn last line with a warning on stderr.
+  static func decisions(_ workspace: Workspace) throws -> [ReviewDecision] {
+    let contents = try decisionLog(workspace).load()
+    if let torn = contents.setAside { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
+    return contents.decisions
+  }
+
+  /// Sets aside a torn last line of the log (with a warning) before a run reads it.
+  static func setAsideTornDecision(_ workspace: Workspace) {
+    _ = try? decisions(workspace)
   }
 }

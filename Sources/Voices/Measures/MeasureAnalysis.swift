@@ -23,7 +23,7 @@ public struct MeasureAnalysis: Sendable {
   ///   - fields: Zero, one or two breakdown fields (`group` = respondent group).
   ///   - measure: Only this measure id, when given.
   ///   - policy: The small-number rule.
-  public init(_ load: WorkspaceLoad, by fields: [String] = [], measure: String? = nil, policy: SuppressionPolicy) {
+  public init(_ load: SurveyCollection, by fields: [String] = [], measure: String? = nil, policy: SuppressionPolicy) {
     self.policy = policy
     self.fields = fields
     var exports = load.exports

@@ -26,7 +26,7 @@ struct QuoteSelection: Sendable {
   /// text: a key holding the text made every lookup copy and hash the whole comment.
   var redacted: [CommentKey: (text: String, redaction: Redaction)] = [:]
 
-  init(load: WorkspaceLoad, policy: SuppressionPolicy, redactor: Redactor) {
+  init(load: SurveyCollection, policy: SuppressionPolicy, redactor: Redactor) {
     self.policy = policy
     self.redactor = redactor
     var responses: [String: Response] = [:]

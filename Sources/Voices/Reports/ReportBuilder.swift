@@ -53,7 +53,7 @@ public enum ReportBuilder {
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read (the date
   ///     shown). When unset, the newest submission date in the data is shown.
   /// - Throws: `ReportError`, `ProvenanceError`, codebook and reader errors.
-  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: WorkspaceLoad,
+  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: SurveyCollection,
                            environment: [String: String]) throws -> [ReportFile] {
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
     return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, environment: environment))

@@ -7,7 +7,7 @@ struct ReportInputs: Sendable {
   var workspaceName: String
   var synthetic: Bool
   var policy: SuppressionPolicy
-  var load: WorkspaceLoad
+  var load: SurveyCollection
   var analysis: MeasureAnalysis
   /// Breakdown field -> the analysis by that field (fields the manifests have, of `breakdownFields`).
   var breakdowns: [(field: String, analysis: MeasureAnalysis)]
@@ -27,7 +27,7 @@ struct ReportInputs: Sendable {
   ///   - workspace: The opened workspace.
   ///   - load: What was read from it.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read.
-  static func gather(_ workspace: Workspace, load: WorkspaceLoad, environment: [String: String]) throws -> ReportInputs {
+  static func gather(_ workspace: Workspace, load: SurveyCollection, environment: [String: String]) throws -> ReportInputs {
     let root = workspace.root
     let fm = FileManager.default
     let policy = workspace.settings.suppression

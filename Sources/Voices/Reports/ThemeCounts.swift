@@ -50,7 +50,7 @@ struct ThemeResults: Sendable {
   /// carer themes, everyone else's (young people, families, decision makers) with the young
   /// people's (as `voices code` does).
   /// Codes every comment of `load` and counts themes.
-  static func code(_ load: WorkspaceLoad, codebook: Codebook, decisions: [ReviewDecision] = [], policy: SuppressionPolicy) throws -> ThemeResults {
+  static func code(_ load: SurveyCollection, codebook: Codebook, decisions: [ReviewDecision] = [], policy: SuppressionPolicy) throws -> ThemeResults {
     let engine = try CodingEngine(codebook)
     var comments = load.comments()
     CodingRun.code(&comments, with: engine)

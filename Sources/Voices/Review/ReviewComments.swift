@@ -38,7 +38,7 @@ public enum ReviewComments {
   /// Every non-blank free-text answer of `load`, in export order, with the audience `voices
   /// code` uses (parent carers' answers get the parent carer themes, everyone else's the young
   /// people's). Not yet coded.
-  public static func of(_ load: WorkspaceLoad) -> [CodedComment] { load.comments() }
+  public static func of(_ load: SurveyCollection) -> [CodedComment] { load.comments() }
 
   /// The redactor with the workspace's own lists (`names.txt`, `schools.txt`) when present,
   /// as the reports use.

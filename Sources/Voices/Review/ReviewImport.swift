@@ -20,6 +20,8 @@ public struct ReviewImportSummary: Sendable, Equatable {
   public var conflicts: [ReviewConflict] = []
   public var skippedRows = 0
   public var errors: [ReviewError] = []
+  /// A torn last line of the log, set aside before appending.
+  public var setAside: DecisionLog.SetAside?
 }
 
 /// Reads a review sheet back (XLSX or CSV), validates every row, and appends its decisions to
@@ -44,29 +46,36 @@ public enum ReviewImport {
   public static func run(sheetAt url: URL, log: DecisionLog, comments: [CodedComment], codebook: Codebook, redactor: Redactor,
                          at: String) throws -> ReviewImportSummary {
     let file = url.lastPathComponent
-    let bytes: [UInt8]
-    do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-      throw ReviewError.unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
+    func unreadable() -> ReviewError {
+      .unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
     }
-    let read = validate(try sheet(bytes, file: file), sheetSHA256: SHA256.hex(SHA256.hash(bytes)), comments: comments, codebook: codebook, redactor: redactor, at: at)
+    let table: Table
+    do { table = try sheet(at: url, file: file) } catch CSVError.unreadableFile { throw unreadable() }
+    let digest: [UInt8]
+    do { digest = try SHA256.hash(fileAt: url) } catch { throw unreadable() }
+    let read = validate(table, sheetSHA256: SHA256.hex(digest), comments: comments, codebook: codebook, redactor: redactor, at: at)
     var summary = ReviewImportSummary(skippedRows: read.skippedRows, errors: read.errors)
     guard read.errors.isEmpty else { return summary }
-    let existing = try log.read()
-    var seen = Set(existing.map(\.contentKey))
-    for decision in read.decisions {
-      if seen.insert(decision.contentKey).inserted { summary.added.append(decision) } else { summary.alreadyPresent += 1 }
-    }
-    try log.append(summary.added)
+    // Which decisions are new is decided under the log's lock, so a concurrent import of the
+    // same sheet appends nothing twice.
+    let appended = try log.appendNew(read.decisions)
+    let existing = appended.existing
+    summary.added = appended.added
+    summary.alreadyPresent = appended.alreadyPresent
+    summary.setAside = appended.setAside
     let touched = Set(read.decisions.map { FinalCoding.Item(key: $0.key, theme: $0.theme) })
     summary.conflicts = FinalCoding.conflicts(in: existing + summary.added).filter { touched.contains(FinalCoding.Item(key: $0.key, theme: $0.theme)) }
     return summary
   }
 
   /// A sheet's rows: an XLSX workbook's Review sheet (or its first sheet), or a CSV file.
-  static func sheet(_ bytes: [UInt8], file: String) throws -> Table {
-    guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try CSVReader.read(bytes: bytes, file: file) }
-    let names = try XLSXReader.sheetNames(bytes: bytes, file: file)
-    return try XLSXReader.read(bytes: bytes, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
+  ///
+  /// A CSV file is streamed, so a huge one stops at the first field, cell or text limit it
+  /// crosses instead of being read whole first.
+  static func sheet(at url: URL, file: String) throws -> Table {
+    guard try TableReader.format(of: url, file: file) == .xlsx else { return try CSVReader.read(contentsOf: url, file: file) }
+    let names = try XLSXReader.sheetNames(contentsOf: url, file: file)
+    return try XLSXReader.read(contentsOf: url, file: file, sheet: names.contains(ReviewSheet.sheetName) ? .name(ReviewSheet.sheetName) : nil)
   }
 
   /// Checks every row of a sheet and turns its decisions into `ReviewDecision`s.

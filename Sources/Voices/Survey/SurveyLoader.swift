@@ -8,9 +8,9 @@ import Foundation
 public enum SurveyLoader {
   /// Reads the responses of one export file.
   ///
-  /// A CSV export is streamed record by record, so memory holds the responses but never the
-  /// whole table (a million-row export would otherwise be held twice); an XLSX sheet is read
-  /// whole, as its shared strings require.
+  /// The export is streamed record by record, so memory holds the responses but never the
+  /// whole table (a million-row export would otherwise be held twice); an XLSX workbook's
+  /// sheet XML and shared strings are held while its rows stream.
   ///
   /// - Parameters:
   ///   - url: The export.
@@ -27,8 +27,11 @@ public enum SurveyLoader {
                           limits: ReadLimits = .standard, keepingFreeText: Bool = true) throws -> SurveyExport {
     switch try TableReader.format(of: url, file: file) {
     case .xlsx:
-      let table = try XLSXReader.read(contentsOf: url, file: file, sheet: manifest.sheet.map(SheetSelector.init), limits: limits)
-      return load(table, manifest: manifest, name: name, keepingFreeText: keepingFreeText)
+      var builder = SurveyExportBuilder(manifest: manifest, name: name, file: file, keepingFreeText: keepingFreeText)
+      try XLSXReader.forEachRecord(contentsOf: url, file: file, sheet: manifest.sheet.map(SheetSelector.init), limits: limits) {
+        builder.add($0)
+      }
+      return builder.finish(warnings: [])
     case .csv:
       // Read once, checking UTF-8 on the way; only a file that is not UTF-8 is read again.
       func read(restartable: Bool) throws -> SurveyExport {

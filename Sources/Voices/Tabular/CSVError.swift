@@ -12,6 +12,13 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
   case fieldTooLarge(at: SourceLocation, limit: Int)
   /// A record has more fields than `ReadLimits.maximumFieldsPerRecord`.
   case tooManyFields(at: SourceLocation, limit: Int)
+  /// The file holds more than `ReadLimits.maximumCells` fields in all; `at` is the record
+  /// that crossed the limit. Only when the whole table is kept in memory: streaming reads
+  /// hold one record at a time.
+  case tooManyCells(at: SourceLocation, limit: Int)
+  /// The file's fields hold more than `ReadLimits.maximumTextBytes` of text in all (whole-table
+  /// reads only, as for `tooManyCells`).
+  case tooMuchText(at: SourceLocation, limit: Int)
   /// A NUL byte: no CSV text contains one; it means a binary file or UTF-16 without a BOM.
   case nulByte(at: SourceLocation)
   /// The file starts with a UTF-16 byte order mark but its bytes are not UTF-16.
@@ -29,6 +36,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(at): field is larger than the limit of \(limit) bytes"
     case .tooManyFields(let at, let limit):
       "\(at): record has more than \(limit) fields"
+    case .tooManyCells(let at, let limit):
+      "\(at): the file has more than \(limit) fields in all, too many to hold as one table"
+    case .tooMuchText(let at, let limit):
+      "\(at): the file's fields hold more than \(limit) bytes of text in all, too much to hold as one table"
     case .nulByte(let at):
       "\(at): NUL byte in the text; this is not a CSV text file (binary, or UTF-16 without a byte order mark?)"
     case .invalidUTF16(let at, let byteOffset, let reason):

@@ -100,9 +100,10 @@ public enum CSVReader {
     contentsOf url: URL, file: String?, dialect: CSVDialect?, limits: ReadLimits, chunkSize: Int
   ) throws -> (table: Table, summary: CSVReadSummary) {
     var records: [Record] = []
+    var budget = TableBudget(limits: limits)
     let summary = try forEachRecord(
       contentsOf: url, file: file, dialect: dialect, limits: limits, chunkSize: chunkSize
-    ) { records.append($0) }
+    ) { records.append(try kept($0, file: file ?? url.path, budget: &budget)) }
     return (Table(file: file ?? url.path, records: records, warnings: summary.warnings), summary)
   }
 
@@ -111,8 +112,20 @@ public enum CSVReader {
   ) throws -> (table: Table, summary: CSVReadSummary) {
     var source = CSVByteSource(bytes: bytes, file: file, chunkSize: chunkSize)
     var records: [Record] = []
-    let summary = try stream(&source, dialect: dialect, limits: limits) { records.append($0.record()) }
+    var budget = TableBudget(limits: limits)
+    let summary = try stream(&source, dialect: dialect, limits: limits) {
+      records.append(try kept($0.record(), file: file, budget: &budget))
+    }
     return (Table(file: file, records: records, warnings: summary.warnings), summary)
+  }
+
+  /// `record`, once counted against the limits on a whole table's cells and text.
+  private static func kept(_ record: Record, file: String, budget: inout TableBudget) throws -> Record {
+    switch budget.add(record) {
+    case nil: return record
+    case .cells: throw CSVError.tooManyCells(at: SourceLocation(file: file, row: record.row), limit: budget.limits.maximumCells)
+    case .text: throw CSVError.tooMuchText(at: SourceLocation(file: file, row: record.row), limit: budget.limits.maximumTextBytes)
+    }
   }
 
   // MARK: - Pipeline

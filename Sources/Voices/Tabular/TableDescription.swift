@@ -2,7 +2,7 @@ import Foundation
 
 /// What a file is and how it reads, without keeping its rows: for `voices inspect --format
 /// summary` and the ingest benchmark, so a file of millions of rows is described in constant
-/// memory (CSV is streamed record by record).
+/// memory (CSV and XLSX rows are streamed record by record).
 public struct TableDescription: Sendable, Equatable {
   public var format: TableReader.Format
   public var records: Int
@@ -31,10 +31,14 @@ public struct TableDescription: Sendable, Equatable {
       return TableDescription(format: .csv, records: records, widestRecord: widest, bytes: bytes,
                               encoding: "\(summary.encoding)", separator: "\(summary.dialect)", sheets: nil, warnings: summary.warnings)
     case .xlsx:
-      let table = try XLSXReader.read(contentsOf: url, file: file, sheet: sheet, limits: limits)
+      var records = 0, widest = 0
+      try XLSXReader.forEachRecord(contentsOf: url, file: file, sheet: sheet, limits: limits) { record in
+        records += 1
+        widest = max(widest, record.fields.count)
+      }
       let sheets = try XLSXReader.sheetNames(contentsOf: url, file: file, limits: limits)
-      return TableDescription(format: .xlsx, records: table.records.count, widestRecord: table.records.map(\.fields.count).max() ?? 0,
-                              bytes: bytes, encoding: nil, separator: nil, sheets: sheets, warnings: table.warnings)
+      return TableDescription(format: .xlsx, records: records, widestRecord: widest,
+                              bytes: bytes, encoding: nil, separator: nil, sheets: sheets, warnings: [])
     }
   }
 }

@@ -23,6 +23,11 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
   case badNumber(at: SourceLocation, text: String)
   /// A cell's text is larger than `ReadLimits.maximumFieldBytes`.
   case fieldTooLarge(at: SourceLocation, limit: Int)
+  /// The sheet holds more than `ReadLimits.maximumCells` cells, counting the empty cells before
+  /// each row's last value; `at` is the cell that crossed the limit.
+  case tooManyCells(at: SourceLocation, limit: Int)
+  /// The sheet's cells hold more than `ReadLimits.maximumTextBytes` of text in all.
+  case tooMuchText(at: SourceLocation, limit: Int)
 
   public var description: String {
     switch self {
@@ -46,6 +51,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(at): numeric cell holds \"\(text)\", which is not a number"
     case .fieldTooLarge(let at, let limit):
       "\(at): cell is larger than the limit of \(limit) bytes"
+    case .tooManyCells(let at, let limit):
+      "\(at): the sheet has more than \(limit) cells up to here, counting the empty cells before each row's last value (values far to the right on many rows?)"
+    case .tooMuchText(let at, let limit):
+      "\(at): the sheet's cells hold more than \(limit) bytes of text in all"
     }
   }
 

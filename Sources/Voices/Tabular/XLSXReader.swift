@@ -39,6 +39,27 @@ public enum XLSXReader {
   public static func read(
     bytes: [UInt8], file: String, sheet: SheetSelector? = nil, limits: ReadLimits = .standard
   ) throws -> Table {
+    var records: [Record] = []
+    try forEachRecord(bytes: bytes, file: file, sheet: sheet, limits: limits) { records.append($0) }
+    return Table(file: file, records: records)
+  }
+
+  /// Streams one sheet of the workbook at `url` record by record, as `read` would return them,
+  /// without holding the table: memory is the workbook, its sheet's XML and one row.
+  ///
+  /// - Throws: As `read`, or whatever `body` throws.
+  public static func forEachRecord(
+    contentsOf url: URL, file: String? = nil, sheet: SheetSelector? = nil, limits: ReadLimits = .standard,
+    _ body: (Record) throws -> Void
+  ) throws {
+    let name = file ?? url.relativePath
+    try forEachRecord(bytes: try load(url, file: name, limits: limits), file: name, sheet: sheet, limits: limits, body)
+  }
+
+  /// Streams one sheet of a workbook held in memory record by record.
+  static func forEachRecord(
+    bytes: [UInt8], file: String, sheet: SheetSelector?, limits: ReadLimits, _ body: (Record) throws -> Void
+  ) throws {
     var zip = try ZIPArchive(bytes: bytes, file: file, limits: limits)
     let workbook = try XLSXWorkbook(zip: &zip, limits: limits)
     let (chosen, index) = try workbook.sheet(sheet)
@@ -57,7 +78,7 @@ public enum XLSXReader {
     var parser = XLSXSheetParser(
       bytes: try zip.extract(part), file: file, entry: part.name, sharedStrings: strings, formats: formats,
       date1904: workbook.date1904, limits: limits)
-    return Table(file: file, records: try parser.parse())
+    try parser.forEachRecord(body)
   }
 
   /// The names of the workbook's sheets in tab order (hidden sheets included).

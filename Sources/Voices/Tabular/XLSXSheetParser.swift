@@ -29,10 +29,27 @@ struct XLSXSheetParser {
   enum CellType { case number, shared, inline, formulaString, boolean, error, isoDate }
 
   /// - Returns: Records from row 1 to the last row with a non-empty cell.
-  /// - Throws: `XLSXError` for bad references, rows, shared-string indexes and numbers;
-  ///   `XMLError` for damaged XML.
+  /// - Throws: As `forEachRecord`.
   mutating func parse() throws -> [Record] {
     var records: [Record] = []
+    try forEachRecord { records.append($0) }
+    return records
+  }
+
+  /// Hands over the records from row 1 to the last row with a non-empty cell, one at a time.
+  ///
+  /// Rows missing from the sheet, or holding only empty cells, are handed over as empty
+  /// records as soon as a later row has a value (never after the last one). Every cell a
+  /// record holds (the padding before its last value included) and every byte of its text
+  /// count against `ReadLimits.maximumCells` and `maximumTextBytes`, checked before the row is
+  /// padded, so a sheet declaring a value at column XFD on every row is refused after a few
+  /// hundred rows, in time and memory bounded by the limits, not by its declared size.
+  ///
+  /// - Throws: `XLSXError` for bad references, rows, shared-string indexes and numbers, and for
+  ///   a sheet over the cell or text limits; `XMLError` for damaged XML; whatever `body` throws.
+  mutating func forEachRecord(_ body: (Record) throws -> Void) throws {
+    var emitted = 0
+    var budget = TableBudget(limits: limits)
     var fields: [String] = []
     var rowNumber = 0
     var column = 0
@@ -69,7 +86,6 @@ struct XLSXSheetParser {
         } else if inSheetData, scanner.isNamed("row") {
           inRow = true
           rowNumber = try nextRowNumber(after: rowNumber)
-          while records.count < rowNumber - 1 { records.append(Record(row: records.count + 1, fields: [])) }
           fields.removeAll(keepingCapacity: true)
           column = 0
         } else if scanner.isNamed("sheetData") {
@@ -80,12 +96,16 @@ struct XLSXSheetParser {
           if scanner.isNamed("c") {
             inCell = false
             let text = try render(value, type: cellType, format: format, sawInline: sawInline, row: rowNumber, column: column)
+            let at = SourceLocation(file: file, row: rowNumber, column: column)
             if column > fields.count {
               if !text.isEmpty {
+                try check(budget.addCells(column - fields.count), at: at)
+                try check(budget.addText(text.utf8.count), at: at)
                 while fields.count < column - 1 { fields.append("") }
                 fields.append(text)
               }
             } else {
+              try check(budget.addText(text.utf8.count - fields[column - 1].utf8.count), at: at)
               fields[column - 1] = text
             }
           } else if scanner.isNamed("v") || scanner.isNamed("t") {
@@ -94,7 +114,14 @@ struct XLSXSheetParser {
         } else if inRow, scanner.isNamed("row") {
           inRow = false
           while fields.last?.isEmpty == true { fields.removeLast() }
-          records.append(Record(row: rowNumber, fields: fields))
+          if !fields.isEmpty {
+            while emitted < rowNumber - 1 {
+              emitted += 1
+              try body(Record(row: emitted, fields: []))
+            }
+            emitted = rowNumber
+            try body(Record(row: rowNumber, fields: fields))
+          }
         } else if scanner.isNamed("sheetData") {
           inSheetData = false
         }
@@ -107,8 +134,14 @@ struct XLSXSheetParser {
         }
       }
     }
-    while records.last?.fields.isEmpty == true { records.removeLast() }
-    return records
+  }
+
+  private func check(_ overrun: TableBudget.Overrun?, at: SourceLocation) throws {
+    switch overrun {
+    case nil: return
+    case .cells: throw XLSXError.tooManyCells(at: at, limit: limits.maximumCells)
+    case .text: throw XLSXError.tooMuchText(at: at, limit: limits.maximumTextBytes)
+    }
   }
 
   // MARK: - Rows and cells

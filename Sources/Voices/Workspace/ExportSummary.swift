@@ -24,5 +24,5 @@ public struct ExportSummary: Equatable, Sendable {
     comments = export.responses.reduce(0) { $0 + $1.texts.count }
   }
 
-  public static func all(_ load: WorkspaceLoad) -> [ExportSummary] { load.exports.map(ExportSummary.init) }
+  public static func all(_ load: SurveyCollection) -> [ExportSummary] { load.exports.map(ExportSummary.init) }
 }

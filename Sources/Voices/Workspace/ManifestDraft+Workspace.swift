@@ -11,7 +11,7 @@ extension Workspace {
     public var manifestPath: String
     public var draft: ManifestDraft
     /// The new export read through its manifest, checked as `voices validate` checks it.
-    public var validation: WorkspaceLoad
+    public var validation: SurveyCollection
   }
 
   /// Adds an export to the workspace: copies it into `exports/`, drafts and writes its
@@ -67,8 +67,8 @@ extension Workspace {
   }
 
   /// Reads one manifest and its export as `load()` reads each of them.
-  func check(manifestAt url: URL, name: String) -> WorkspaceLoad {
-    var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+  func check(manifestAt url: URL, name: String) -> SurveyCollection {
+    var load = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     readExport(manifestAt: url, name: name, into: &load)
     return load
   }

@@ -63,14 +63,14 @@ public struct Workspace: Sendable {
   ///     never reads them (validating, measures): the comments are most of a big export's bytes.
   ///   - progress: Called once before reading, with what is about to be read.
   /// - Returns: Every export that could be read, and every problem found on the way.
-  public func load(keepingFreeText: Bool = true, progress: ((String) -> Void)? = nil) -> WorkspaceLoad {
-    var load = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+  public func load(keepingFreeText: Bool = true, progress: ((String) -> Void)? = nil) -> SurveyCollection {
+    var load = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
     loadRegistry(into: &load)
     loadPopulation(into: &load)
     let urls = manifestURLs()
     progress?(urls.count == 1 ? urls[0].deletingPathExtension().lastPathComponent : "\(urls.count) exports")
-    let parts = parallelMap(urls.count) { i -> WorkspaceLoad in
-      var part = WorkspaceLoad(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+    let parts = parallelMap(urls.count) { i -> SurveyCollection in
+      var part = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
       readExport(manifestAt: urls[i], name: urls[i].deletingPathExtension().lastPathComponent,
                  keepingFreeText: keepingFreeText, into: &part)
       return part
@@ -86,7 +86,7 @@ public struct Workspace: Sendable {
 
   /// Reads one manifest and the export it names into `load`: the export when both can be
   /// read, else a diagnostic saying why not.
-  func readExport(manifestAt url: URL, name: String, keepingFreeText: Bool = true, into load: inout WorkspaceLoad) {
+  func readExport(manifestAt url: URL, name: String, keepingFreeText: Bool = true, into load: inout SurveyCollection) {
     let manifestName = displayName(of: "manifests/\(url.lastPathComponent)")
     let manifest: Manifest
     do {
@@ -108,7 +108,7 @@ public struct Workspace: Sendable {
   }
 
   /// Reads `measures.json` when the workspace has one.
-  func loadRegistry(into load: inout WorkspaceLoad) {
+  func loadRegistry(into load: inout SurveyCollection) {
     let url = root.appendingPathComponent("measures.json")
     guard let data = try? Data(contentsOf: url) else { return }
     let file = displayName(of: "measures.json")
@@ -122,7 +122,7 @@ public struct Workspace: Sendable {
   }
 
   /// Reads `population.json` when the workspace has one.
-  func loadPopulation(into load: inout WorkspaceLoad) {
+  func loadPopulation(into load: inout SurveyCollection) {
     guard let data = try? Data(contentsOf: root.appendingPathComponent("population.json")) else { return }
     let file = displayName(of: "population.json")
     do { load.population = try PopulationProfile.decode(data, file: file) } catch {
@@ -132,7 +132,7 @@ public struct Workspace: Sendable {
 
   /// Answers to one measure in one wave are pooled across exports, which is only sound when
   /// every export asked it on the same scale.
-  func checkScalesWithinWaves(in load: inout WorkspaceLoad) {
+  func checkScalesWithinWaves(in load: inout SurveyCollection) {
     // The first export to ask each series in each wave, and its scale.
     var first: [MeasureSeries: [String: (scale: String, export: String)]] = [:]
     for export in load.exports {
@@ -152,7 +152,7 @@ public struct Workspace: Sendable {
 
   /// A measure a manifest uses but the registry lacks cannot be checked for comparability
   /// between waves, so it is named once per manifest.
-  func checkMeasuresRegistered(in load: inout WorkspaceLoad) {
+  func checkMeasuresRegistered(in load: inout SurveyCollection) {
     guard !load.registry.measures.isEmpty else { return }
     for export in load.exports {
       let missing = Set(export.manifest.measures.map(\.measure)).filter { load.registry.definition($0) == nil }.sorted()
@@ -162,23 +162,6 @@ public struct Workspace: Sendable {
       }
     }
   }
-}
-
-/// Everything read from a workspace.
-public struct WorkspaceLoad: Sendable {
-  public var exports: [SurveyExport]
-  /// Problems with manifests and files that could not be read at all; row-level problems live
-  /// in each export's own diagnostics.
-  public var diagnostics: [Diagnostic]
-  /// The workspace's registered measures (empty when it has no `measures.json`).
-  public var registry: MeasureRegistry
-  /// Population profiles for representativeness (empty when there is no `population.json`).
-  public var population: [PopulationProfile] = []
-
-  /// Every diagnostic, workspace-level first.
-  public var allDiagnostics: [Diagnostic] { diagnostics + exports.flatMap(\.diagnostics) }
-
-  public var accounting: RowAccounting { exports.map(\.accounting).reduce(RowAccounting(), +) }
 }
 
 extension SheetSelector {

@@ -3,8 +3,8 @@ import Testing
 @testable import Voices
 
 /// A workspace load built from rows in memory.
-func workspaceLoad(_ exports: [SurveyExport], registry: MeasureRegistry = MeasureRegistry(measures: [])) -> WorkspaceLoad {
-  WorkspaceLoad(exports: exports, diagnostics: [], registry: registry)
+func workspaceLoad(_ exports: [SurveyExport], registry: MeasureRegistry = MeasureRegistry(measures: [])) -> SurveyCollection {
+  SurveyCollection(exports: exports, diagnostics: [], registry: registry)
 }
 
 /// `count` rows answering `label` in `area`.
@@ -139,7 +139,7 @@ struct SeededRandom {
 }
 
 @Suite("Weighting and representativeness") struct WeightingTests {
-  func load() throws -> WorkspaceLoad {
+  func load() throws -> SurveyCollection {
     // North answers 80% positive, South 20%; the sample is 75% North, the population 50/50.
     let e = try trustExport(wave: "2025", answers([("North", "Agree", 60), ("North", "Disagree", 15), ("South", "Agree", 5), ("South", "Disagree", 20)]))
     var load = workspaceLoad([e])

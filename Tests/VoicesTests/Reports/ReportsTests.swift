@@ -7,7 +7,7 @@ import Testing
 enum ExampleReports {
   struct Built: Sendable {
     var workspace: Workspace
-    var load: WorkspaceLoad
+    var load: SurveyCollection
     var inputs: ReportInputs
     var files: [ReportFile]
     var documents: [ReportKind: ReportDocument]
@@ -196,7 +196,7 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let newest = try #require(built.load.exports.flatMap { $0.responses.compactMap(\.submitted) }.max())
     #expect(try ExampleReports.file("trust-and-confidence-tracker.html").contains("<time datetime=\"\(Provenance.iso8601(newest.seconds))\">"))
     #expect(throws: ProvenanceError.invalidSourceDateEpoch("now")) {
-      _ = try ReportBuilder.build([.trust], formats: [.html], workspace: built.workspace, load: WorkspaceLoad(exports: [built.load.exports[0]], diagnostics: [], registry: built.load.registry),
+      _ = try ReportBuilder.build([.trust], formats: [.html], workspace: built.workspace, load: SurveyCollection(exports: [built.load.exports[0]], diagnostics: [], registry: built.load.registry),
                                   environment: ["SOURCE_DATE_EPOCH": "now"])
     }
   }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension WorkspaceLoad {
+extension SurveyCollection {
   /// Every free-text answer of every export, ready to code. Parent carers' answers get the
   /// parent carer themes; everyone else's (young people, families, decision makers) the
   /// young people's.
@@ -8,7 +8,7 @@ extension WorkspaceLoad {
     var comments: [CodedComment] = []
     for export in exports {
       for response in export.responses {
-        let audience = WorkspaceLoad.audience(of: response)
+        let audience = SurveyCollection.audience(of: response)
         for answer in response.texts where !answer.text.isEmpty {
           comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
         }

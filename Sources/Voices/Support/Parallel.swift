@@ -2,8 +2,8 @@ import Dispatch
 
 /// Runs `body` for 0 ..< count on every core and returns the results in index order.
 ///
-/// At the top of the module, not in a folder: loading, coding, redaction, learning and reports
-/// all spread work this way, and it depends on nothing of ours.
+/// In Support, below every other folder: loading, coding, redaction, learning and reports all
+/// spread work this way, and it depends on nothing of ours.
 ///
 /// Each result lands in its own slot, so the output does not depend on scheduling: the same
 /// inputs give the same array bit for bit.
