@@ -73,7 +73,8 @@ public struct EmergingThemes: Sendable, Equatable, Encodable {
   /// One comment considered, and its group.
   public struct Member: Sendable, Equatable, Encodable {
     public var key: CommentKey
-    /// The group's number; nil when the comment has no words to group by ("n/a").
+    /// The group's number; nil when the comment has no words to group by ("n/a") or its group
+    /// held fewer than the minimum of different comments.
     public var group: Int?
     /// How sure the model is of the group (its posterior probability), 0 with no group.
     public var strength: Double
@@ -137,7 +138,10 @@ public struct EmergingThemes: Sendable, Equatable, Encodable {
     // Per group: its documents (pool positions), then names and counts.
     var groupDocs = [[Int]](repeating: [], count: fit.groupCount)
     for (p, g) in fit.groups.enumerated() where g >= 0 { groupDocs[g].append(p) }
+    // A group under the minimum (the mixture keeps one when it is the only one) is no group:
+    // its comments are written out without one, and no small count is shown.
     groupDocs = splitByStance(groupDocs, terms: pool.map { Set(documents[$0].terms.terms) }, minimumSize: settings.minimumSize)
+      .filter { $0.count >= settings.minimumSize }
       .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.first ?? 0) < ($1.first ?? 0) }
     var groupOf = [Int](repeating: -1, count: pool.count)
     for (g, positions) in groupDocs.enumerated() { for p in positions { groupOf[p] = g } }
@@ -181,7 +185,7 @@ public struct EmergingThemes: Sendable, Equatable, Encodable {
     var members: [Member] = []
     var memberOf: [Int: (group: Int?, strength: Double)] = [:]
     for (p, d) in pool.enumerated() {
-      for i in documents[d].members { memberOf[i] = (groupOf[p] >= 0 ? groupOf[p] + 1 : nil, fit.strengths[p]) }
+      for i in documents[d].members { memberOf[i] = groupOf[p] >= 0 ? (groupOf[p] + 1, fit.strengths[p]) : (nil, 0) }
     }
     for (i, comment) in comments.enumerated() {
       guard let m = memberOf[i] else { continue }
