@@ -16,6 +16,7 @@ import sys
 
 import numpy as np
 import scipy
+import scipy.optimize
 import scipy.special as sp
 import scipy.stats as st
 import statsmodels
@@ -125,6 +126,33 @@ def differences():
                 row["z"] = f(z)
                 row["p"] = f(p)
             out.append(row)
+    return out
+
+
+def newcombe_p(k1, n1, k2, n2):
+    """The p-value of Newcombe's interval: the alpha at which statsmodels' interval has 0 on
+    its bound, found with scipy's brentq on the critical value z (alpha = 2 sf(z))."""
+    d = k1 / n1 - k2 / n2
+    if d == 0:
+        return 1.0
+
+    def bound(z):
+        lo, hi = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff",
+                                            alpha=2 * st.norm.sf(z))
+        return lo if d > 0 else -hi
+
+    high = 1.0
+    while bound(high) > 0:
+        high *= 2
+    z = scipy.optimize.brentq(bound, 1e-12, high, xtol=1e-15, rtol=1e-15, maxiter=500)
+    return f(2 * st.norm.sf(z))
+
+
+def interval_p():
+    out = []
+    for k1, n1, k2, n2 in NEWCOMBE_CASES + [(15, 40, 7, 40), (25, 60, 14, 60), (50, 100, 50, 100),
+                                             (1, 1, 0, 1), (3, 3, 0, 2), (400, 1000, 300, 1000)]:
+        out.append({"k1": k1, "n1": n1, "k2": k2, "n2": n2, "p": newcombe_p(k1, n1, k2, n2)})
     return out
 
 
@@ -244,6 +272,7 @@ def main():
         "special": special_functions(),
         "wilson": wilson(),
         "difference": differences(),
+        "intervalP": interval_p(),
         "trend": trend(),
         "goodnessOfFit": goodness_of_fit(),
         "paired": paired_samples(),

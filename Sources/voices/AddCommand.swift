@@ -25,6 +25,7 @@ enum AddCommand {
         --source KIND        parent-carer-survey, takeover-challenge, annual-conversation,
                              focus-group, participation-event or other (default: guessed)
         --sheet NAME|INDEX   XLSX: the sheet to read, by name or 1-based number (default: first)
+        --all                print every problem the check finds (default: the first 20)
 
       Examples:
         voices add ~/Downloads/parent-carer-survey-2025.csv

@@ -23,7 +23,7 @@ enum AgreementCommand {
         --labels-column NAME   the themes column (default: themes)
         --themes "a;b;c"       themes to report even if nobody used them (e.g. the codebook's)
 
-      Example:
+      Examples:
         voices agreement coding-alex.csv coding-sam.csv --themes "waiting-for-assessment-and-therapy;travel-positive"
       """,
     valueOptions: ["--id-column", "--labels-column", "--themes"],

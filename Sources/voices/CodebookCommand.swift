@@ -20,6 +20,8 @@ enum CodebookCommand {
               QualCoder) to --out or stdout. Theme GUIDs are stable from one export to the next.
       import  reads a REFI-QDA Codebook and writes the spreadsheet form to --out or stdout;
               nested codes keep their parent.
+      --codebook PATH  check or export this codebook (a CSV file or a folder of them) instead
+                       of WORKSPACE/codebooks/
 
       Examples:
         voices codebook check

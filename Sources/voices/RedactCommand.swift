@@ -21,7 +21,7 @@ enum RedactCommand {
         --format jsonl    one JSON object per line with the redactions' kinds and Unicode
                           scalar offsets into the original text
 
-      Example:
+      Examples:
         voices redact comments.csv --id-column ResponseID --text-column Q12 --format jsonl
       """,
     valueOptions: ["--id-column", "--text-column", "--names", "--schools", "--format"],

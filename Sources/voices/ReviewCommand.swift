@@ -27,6 +27,8 @@ enum ReviewCommand {
                         one theme found only by a NEAR/BEFORE pattern, then one single match
         --model MODEL   the model (or folder of models) for --uncertain
         --sample N      N more comments in a fixed pseudo-random order (the same every run)
+        --codebook PATH code with this codebook (a CSV file or a folder of them) instead of
+                        WORKSPACE/codebooks/
 
       import: checks every row of a filled-in sheet against the workspace (theme ids, edited
       comments, rows from another workspace, missing initials) and, only if all rows are fine,

@@ -4,8 +4,9 @@ extension CodingEngine {
   /// word cache, each word's term ids, the hit lists and the surviving matches (`hits.found`).
   ///
   /// Copies share their hit buffers (`MatchHits`) and word records (`WordStepTable`): give
-  /// each thread a scratch of its own (`makeScratch`), never a copy of another's.
-  public struct Scratch: Sendable {
+  /// each thread a scratch of its own (`makeScratch`), never a copy of another's. Internal for
+  /// that reason: outside the module, `code(_:themes:)` and `CodingRun` make their own.
+  struct Scratch: Sendable {
     /// Analysed words (forms and stems) already seen by this thread, and the scan buffers.
     var words = WordCache()
     var scan = TextAnalyzer.Scan()
@@ -32,7 +33,7 @@ extension CodingEngine {
     var spans: Range<Int>
   }
 
-  public func makeScratch() -> Scratch {
+  func makeScratch() -> Scratch {
     Scratch(nodes: trieChildTerms.count, groups: groupCount,
             keyGroups: (0..<groupCount).map { keyChainStart[$0 + 1] > keyChainStart[$0] },
             chainWidth: maxChainWidth, chains: chainRule.count, themes: codebook.themes.count)
@@ -58,12 +59,12 @@ extension CodingEngine {
   }
 
   /// The same, reusing `scratch` (one per thread).
-  public func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
+  func code(_ text: String, themes allowed: Set<Int>? = nil, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
     code(text, mask: allowed.map(mask), withEvidence: withEvidence, scratch: &scratch)
   }
 
   /// - Parameter withEvidence: false to skip building evidence (ids only, for `id,themes`).
-  public func code(_ text: String, mask: ThemeMask?, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
+  func code(_ text: String, mask: ThemeMask?, withEvidence: Bool = true, scratch: inout Scratch) -> [ThemeAssignment] {
     CodingText.tokens(of: text, into: &scratch.tokens, scan: &scratch.scan, cache: &scratch.words)
     match(mask: mask, scratch: &scratch)
     var out: [ThemeAssignment] = []
@@ -125,17 +126,17 @@ extension CodingEngine {
       let rule = chainRule[c]
       let theme = ruleTheme[Int(rule)]
       if let mask, !mask[Int(theme)] { continue }
-      if hits.state(ofTheme: theme) == 2 { continue }
+      if hits.state(ofTheme: theme) == .excluded { continue }
       let width = Int(chainStart[c + 1] - chainStart[c])
       let ways = chainWays(c, hits)
       for w in 0..<ways {
         let spans = (w * width)..<((w + 1) * width)
         if ruleIsExclusion[Int(rule)] {
-          hits.setState(ofTheme: theme, to: 2)
+          hits.setState(ofTheme: theme, to: .excluded)
           break
         }
         if cancelled(spans, polarity: polarities[Int(theme)], hits, tokens: tokens) { continue }
-        if hits.state(ofTheme: theme) == 0 { hits.setState(ofTheme: theme, to: 1) }
+        if hits.state(ofTheme: theme) == .untouched { hits.setState(ofTheme: theme, to: .matched) }
         hits.addFound(theme: theme, chain: chain, rule: rule, ways: spans)
       }
     }
@@ -143,7 +144,7 @@ extension CodingEngine {
     //    in codebook order, then by chain in codebook order.
     let found = hits.found
     var kept = 0
-    for k in found.indices where hits.state(ofTheme: found[k].theme) == 1 {
+    for k in found.indices where hits.state(ofTheme: found[k].theme) == .matched {
       found[kept] = found[k]
       kept += 1
     }

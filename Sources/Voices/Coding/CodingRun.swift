@@ -33,7 +33,7 @@ public enum CodingRun {
 
   /// Codes a batch reusing per-worker scratch (and its cache of word forms) from earlier
   /// batches: pass the same array for every batch of a stream.
-  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
+  static func code(_ comments: inout [CodedComment], with engine: CodingEngine, scratches: inout [CodingEngine.Scratch],
                           withEvidence: Bool = true) {
     let masks = Dictionary(uniqueKeysWithValues: Theme.Audience.allCases.map { ($0, mask(for: $0, in: engine)) })
     let count = comments.count

@@ -18,6 +18,15 @@ final class MatchHits: @unchecked Sendable {
     var next: Int32
   }
 
+  /// Where a theme stands in the comment being matched.
+  enum ThemeState: UInt8 {
+    case untouched = 0
+    /// A way of one of its chains survived.
+    case matched
+    /// One of its exclusions matched: nothing of it survives, whichever came first.
+    case excluded
+  }
+
   /// A stretch of tokens, `start..<end` (the engine's `Span` too).
   typealias Span = (start: Int32, end: Int32)
 
@@ -49,9 +58,9 @@ final class MatchHits: @unchecked Sendable {
   private let candidateList: UnsafeMutablePointer<Int32>
   private let candidateCapacity: Int
   private var candidateCount = 0
-  /// Per theme: 0 untouched, 1 matched, 2 excluded; the themes made non-zero,
-  /// `themesMarked[..<themesMarkedCount]`, to set back to 0.
-  private let themeState: UnsafeMutablePointer<UInt8>
+  /// Per theme, its state; the themes no longer untouched, `themesMarked[..<themesMarkedCount]`,
+  /// to set back.
+  private let themeState: UnsafeMutablePointer<ThemeState>
   private let themesMarked: UnsafeMutablePointer<Int32>
   private var themesMarkedCount = 0
   /// The ways chains matched that survived (`CodingEngine.match` leaves them sorted), each
@@ -82,7 +91,7 @@ final class MatchHits: @unchecked Sendable {
     candidateCapacity = max(1, chains)
     candidateList = .allocate(capacity: candidateCapacity)
     themeState = .allocate(capacity: max(1, themes))
-    themeState.initialize(repeating: 0, count: max(1, themes))
+    themeState.initialize(repeating: .untouched, count: max(1, themes))
     themesMarked = .allocate(capacity: max(1, themes))
     foundList = .allocate(capacity: foundCapacity)
     spanList = .allocate(capacity: spanCapacity)
@@ -139,11 +148,11 @@ final class MatchHits: @unchecked Sendable {
     candidateCount += 1
   }
 
-  /// Theme `t`'s state in this comment: 0 untouched, 1 matched, 2 excluded.
-  @inline(__always) func state(ofTheme t: Int32) -> UInt8 { themeState[Int(t)] }
+  /// Theme `t`'s state in this comment.
+  @inline(__always) func state(ofTheme t: Int32) -> ThemeState { themeState[Int(t)] }
 
-  @inline(__always) func setState(ofTheme t: Int32, to state: UInt8) {
-    if themeState[Int(t)] == 0 {
+  @inline(__always) func setState(ofTheme t: Int32, to state: ThemeState) {
+    if themeState[Int(t)] == .untouched {
       themesMarked[themesMarkedCount] = t
       themesMarkedCount += 1
     }
@@ -185,6 +194,9 @@ final class MatchHits: @unchecked Sendable {
 
   /// Forgets every hit, candidate, theme state and match, clearing only what was set.
   func reset() {
+    #if VOICES_INVARIANTS
+    checkInvariants()
+    #endif
     for k in 0..<touchedCount {
       head[Int(touched[k])] = -1
       tail[Int(touched[k])] = -1
@@ -193,11 +205,35 @@ final class MatchHits: @unchecked Sendable {
     keyCount = 0
     count = 0
     candidateCount = 0
-    for k in 0..<themesMarkedCount { themeState[Int(themesMarked[k])] = 0 }
+    for k in 0..<themesMarkedCount { themeState[Int(themesMarked[k])] = .untouched }
     themesMarkedCount = 0
     foundCount = 0
     spanCount = 0
   }
+
+  #if VOICES_INVARIANTS
+  /// What the buffers promise between resets, checked in builds with `-DVOICES_INVARIANTS`
+  /// (`swift test -Xswiftc -DVOICES_INVARIANTS`): every touched group's list ends at its tail,
+  /// untouched groups have no hits, each candidate chain appears once, and every theme not
+  /// marked is untouched.
+  func checkInvariants() {
+    var touchedSet = Set<Int32>()
+    for k in 0..<touchedCount {
+      let g = touched[k]
+      precondition(touchedSet.insert(g).inserted, "group \(g) touched twice")
+      var h = head[Int(g)], last: Int32 = -1
+      while h >= 0 {
+        precondition(Int(h) < count, "hit \(h) past the list's end")
+        last = h
+        h = hits[Int(h)].next
+      }
+      precondition(last == tail[Int(g)], "group \(g)'s tail is not its last hit")
+    }
+    precondition(Set((0..<candidateCount).map { candidateList[$0] }).count == candidateCount, "a chain is a candidate twice")
+    let marked = Set((0..<themesMarkedCount).map { themesMarked[$0] })
+    precondition(marked.allSatisfy { themeState[Int($0)] != .untouched }, "a marked theme is untouched")
+  }
+  #endif
 
   private func grow() {
     (hits, capacity) = Self.grown(hits, count, count + 1)

@@ -122,16 +122,18 @@ public struct MeasureAnalysis: Sendable {
       guard line.count >= 2 else { continue }
       var breaks: [String] = []
       for (a, b) in zip(line, line.dropFirst()) {
-        let broken = tallies.comparabilityBreak(key.series, from: a.wave, to: b.wave)
-        if let broken { breaks.append(broken) }
+        let comparability = tallies.comparability(key.series, from: a.wave, to: b.wave)
+        if let reason = comparability.reason { breaks.append(reason) }
         let suppressed = a.published.isSuppressed || b.published.isSuppressed
         var difference: ProportionDifference? = nil
-        if !suppressed, let p1 = try? Proportion(b.tally.positive, of: b.tally.base), let p0 = try? Proportion(a.tally.positive, of: a.tally.base) {
+        if !suppressed, comparability == .comparable, let p1 = try? Proportion(b.tally.positive, of: b.tally.base),
+          let p0 = try? Proportion(a.tally.positive, of: a.tally.base)
+        {
           difference = try? ProportionDifference.between(p1, p0)
         }
         changes.append(MeasureChange(series: key.series, group: key.group, from: a.wave, to: b.wave,
                                      fromBase: a.tally.base, fromPositive: a.tally.positive, toBase: b.tally.base, toPositive: b.tally.positive,
-                                     difference: suppressed ? nil : difference, comparabilityBreak: broken, isSuppressed: suppressed))
+                                     difference: difference, comparability: comparability, isSuppressed: suppressed))
       }
       if line.count >= 3 {
         let suppressed = line.contains { $0.published.isSuppressed }
@@ -139,8 +141,19 @@ public struct MeasureAnalysis: Sendable {
         let test = suppressed || !breaks.isEmpty ? nil
           : try? TrendTest.cochranArmitage(successes: line.map(\.tally.positive), bases: line.map(\.tally.base),
                                            scores: years.count == line.count ? years : nil)
+        var untested: String? = nil
+        if test == nil, !suppressed, breaks.isEmpty {
+          let answered = line.filter { $0.tally.base > 0 }
+          if answered.count < 2 {
+            untested = answered.isEmpty ? "no wave has answers on the scale" : "only one wave has answers on the scale"
+          } else if answered.allSatisfy({ $0.tally.positive == $0.tally.base }) {
+            untested = "every answer was positive in every wave"
+          } else if answered.allSatisfy({ $0.tally.positive == 0 }) {
+            untested = "no answer was positive in any wave"
+          }
+        }
         trends.append(MeasureTrend(series: key.series, group: key.group, waves: line.map(\.wave), test: test,
-                                   comparabilityBreak: breaks.first, isSuppressed: suppressed))
+                                   comparabilityBreak: breaks.first, isSuppressed: suppressed, untested: untested))
       }
     }
     return (changes, trends)

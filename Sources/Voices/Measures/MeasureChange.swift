@@ -10,26 +10,34 @@ public struct MeasureChange: Sendable, Equatable {
   public var fromPositive: Int
   public var toBase: Int
   public var toPositive: Int
-  /// `to` share minus `from` share, with Newcombe's hybrid score interval and the
-  /// two-proportion z test; `nil` when suppressed or a base is 0.
+  /// `to` share minus `from` share, with Newcombe's hybrid score interval and its p; `nil`
+  /// when suppressed, not comparable, or a base is 0, so no output can print a difference
+  /// the verdict does not stand behind.
   public var difference: ProportionDifference?
-  /// Why the two waves cannot be compared (wording or scale changed), if they cannot.
-  public var comparabilityBreak: String?
+  /// Whether the two waves asked the same question on the same scale.
+  public var comparability: Comparability
   /// True when either wave's share is not published: then nothing of the change is.
   public var isSuppressed: Bool
+
+  /// Why the two waves are not compared (scale or wording changed, or wording not known).
+  public var comparabilityBreak: String? { comparability.reason }
 
   /// The plain-language verdict, from the interval alone.
   public var verdict: String {
     if isSuppressed { return "not shown: too few answers to publish" }
-    if let comparabilityBreak { return "not compared: \(comparabilityBreak)" }
+    if let heading = comparability.heading, let reason = comparability.reason { return "\(heading): \(reason)" }
     guard let difference else { return "no answers to compare" }
     return ChangeVerdict(difference).description
   }
 
   /// The verdict in a few words, for narrow tables: a comparability break is named, not quoted.
   public var shortVerdict: String {
-    guard !isSuppressed, let comparabilityBreak else { return verdict }
-    return comparabilityBreak.contains("scale") ? "not compared: scale changed" : "not compared: wording changed"
+    guard !isSuppressed else { return verdict }
+    switch comparability {
+    case .comparable: return verdict
+    case .notKnown: return "not known to be comparable: wording not recorded"
+    case .changed(let reason): return reason.contains("scale") ? "not compared: scale changed" : "not compared: wording changed"
+    }
   }
 }
 
@@ -43,15 +51,26 @@ public struct MeasureTrend: Sendable, Equatable {
   public var test: TrendTest?
   public var comparabilityBreak: String?
   public var isSuppressed: Bool
+  /// Why there is no test although the waves are comparable and published: every answer in
+  /// every wave was positive, or none was (nothing varies, so nothing can trend).
+  public var untested: String?
 
   public var verdict: String {
     if isSuppressed { return "not shown: too few answers to publish" }
     if let comparabilityBreak { return "not tested: \(comparabilityBreak)" }
-    guard let test else { return "no answers to test" }
-    guard test.p < 0.05 else { return "no clear trend across \(waves.first ?? "") to \(waves.last ?? "")" }
+    guard let test else { return untested.map { "no trend to test: \($0)" } ?? "no answers to test" }
+    guard test.p < 0.05 else { return "no clear trend across \(waves.first ?? "") to \(waves.last ?? "") (trend test p \(MeasureTrend.pText(test.p)))" }
     return test.slope > 0 ? "rising across \(waves.first ?? "") to \(waves.last ?? "") (trend test p \(MeasureTrend.pText(test.p)))"
       : "falling across \(waves.first ?? "") to \(waves.last ?? "") (trend test p \(MeasureTrend.pText(test.p)))"
   }
 
-  static func pText(_ p: Double) -> String { p < 0.001 ? "< 0.001" : "= " + String(format: "%.3f", p) }
+  /// A p-value in words: three decimals, "< 0.001" below that, and never rounded up to 0.050
+  /// from below (0.0496 is "0.0496"), so the printed figure always sits on the same side of
+  /// 0.05 as the verdict read from it.
+  static func pText(_ p: Double) -> String {
+    if p < 0.001 { return "< 0.001" }
+    let three = String(format: "%.3f", p)
+    if p < 0.05, three == "0.050" { return "= " + String(format: "%.4f", min(p, 0.0499)) }
+    return "= " + three
+  }
 }

@@ -144,13 +144,14 @@ public struct MeasureTallies: Sendable {
 
   /// Whether two waves of a series asked the same question on the same scale.
   ///
-  /// - Returns: `nil` when comparable; otherwise the reason, in words for a report.
+  /// A series not asked in one of the waves has nothing to compare and counts as comparable.
+  public func comparability(_ series: MeasureSeries, from: String, to: String) -> Comparability {
+    guard let a = asked[series]?[from], let b = asked[series]?[to] else { return .comparable }
+    return Comparability.of(a, b, from: from, to: to)
+  }
+
+  /// Why two waves of a series are not compared, in words for a report; `nil` when comparable.
   public func comparabilityBreak(_ series: MeasureSeries, from: String, to: String) -> String? {
-    guard let a = asked[series]?[from], let b = asked[series]?[to] else { return nil }
-    if a.scale != b.scale { return "the answer scale changed from \(a.scale) in \(from) to \(b.scale) in \(to)" }
-    if let wa = a.wording, let wb = b.wording, ColumnName.normalised(wa) != ColumnName.normalised(wb) {
-      return "the question's wording changed between \(from) (\"\(wa)\") and \(to) (\"\(wb)\")"
-    }
-    return nil
+    comparability(series, from: from, to: to).reason
   }
 }

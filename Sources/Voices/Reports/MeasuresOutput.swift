@@ -8,7 +8,7 @@ public enum MeasuresOutput {
   /// The column names of estimate rows, as the JSON keys and CSV header.
   static let estimateColumns = ["measure", "timepoint", "wave", "group", "n", "positive", "percent", "ci_low", "ci_high", "suppressed", "mean", "distribution"]
   static let changeColumns = ["measure", "timepoint", "group", "from", "to", "from_n", "from_positive", "to_n", "to_positive",
-                              "difference", "diff_ci_low", "diff_ci_high", "p_value", "comparable", "verdict"]
+                              "difference", "diff_ci_low", "diff_ci_high", "p_value", "comparable", "not_compared_reason", "verdict"]
 
   /// One JSON object: the rule, then estimates, changes, trends and before/after pairs.
   public static func json(_ analysis: MeasureAnalysis) -> String {
@@ -27,12 +27,13 @@ public enum MeasuresOutput {
     out += "  \"before_after\": [\n" + analysis.beforeAfter.map { pair in
       let c = pair.comparison
       return "    " + object(["measure", "wave", "pairs", "mean_before", "mean_after", "mean_change", "change_ci_low", "change_ci_high",
-                                "improved", "same", "worse", "wilcoxon_p", "suppressed"], [
+                                "improved", "same", "worse", "t_test_p", "wilcoxon_p", "suppressed"], [
         string(pair.measure), string(pair.wave), "\(pair.pairs)",
         pair.isSuppressed ? "null" : pair.meanBefore.map(number) ?? "null", pair.isSuppressed ? "null" : pair.meanAfter.map(number) ?? "null",
         pair.isSuppressed ? "null" : c.map { number($0.meanDifference) } ?? "null",
         pair.isSuppressed ? "null" : c?.lower.map(number) ?? "null", pair.isSuppressed ? "null" : c?.upper.map(number) ?? "null",
         cell(pair.published[0], json: true), cell(pair.published[1], json: true), cell(pair.published[2], json: true),
+        pair.isSuppressed ? "null" : c?.p.map(pValue) ?? "null",
         pair.isSuppressed ? "null" : c?.wilcoxon.map { pValue($0.p) } ?? "null", pair.isSuppressed ? "true" : "false",
       ])
     }.joined(separator: ",\n") + "\n  ],\n"
@@ -85,7 +86,7 @@ public enum MeasuresOutput {
 
   /// Rows for a terminal table of before/after pairs.
   public static func beforeAfterRows(_ analysis: MeasureAnalysis) -> [[String]] {
-    var rows = [["measure", "wave", "pairs", "mean before", "mean after", "change (95% CI)", "improved", "same", "worse", "Wilcoxon p"]]
+    var rows = [["measure", "wave", "pairs", "mean before", "mean after", "change (95% CI)", "improved", "same", "worse", "p (paired t)"]]
     for pair in analysis.beforeAfter {
       let c = pair.comparison
       func two(_ v: Double?) -> String { pair.isSuppressed ? "*" : v.map { String(format: "%.2f", $0) } ?? "" }
@@ -94,7 +95,7 @@ public enum MeasuresOutput {
       } ?? ""
       rows.append([pair.measure, pair.wave, "\(pair.pairs)", two(pair.meanBefore), two(pair.meanAfter), change,
                    cell(pair.published[0], json: false), cell(pair.published[1], json: false), cell(pair.published[2], json: false),
-                   pair.isSuppressed ? "*" : c?.wilcoxon.map { MeasureTrend.pText($0.p).replacingOccurrences(of: "= ", with: "") } ?? ""])
+                   pair.isSuppressed ? "*" : c?.p.map { MeasureTrend.pText($0).replacingOccurrences(of: "= ", with: "") } ?? ""])
     }
     return rows
   }
@@ -119,8 +120,18 @@ public enum MeasuresOutput {
       shown ? "\(c.fromBase)" : hidden(json), shown ? "\(c.fromPositive)" : hidden(json),
       shown ? "\(c.toBase)" : hidden(json), shown ? "\(c.toPositive)" : hidden(json),
       optional(c.difference?.estimate, json), optional(c.difference?.lower, json), optional(c.difference?.upper, json),
-      c.difference?.p.map(pValue) ?? (json ? "null" : ""), c.comparabilityBreak == nil ? "true" : "false", text(c.verdict, json),
+      c.difference.map { pValue($0.p) } ?? (json ? "null" : ""), comparable(c.comparability, json),
+      c.comparability.reason.map { text($0, json) } ?? (json ? "null" : ""), text(c.verdict, json),
     ]
+  }
+
+  /// `true`, `false` or `null` (not known) in JSON; yes, no or not known in CSV.
+  static func comparable(_ c: Comparability, _ json: Bool) -> String {
+    switch c {
+    case .comparable: json ? "true" : "yes"
+    case .changed: json ? "false" : "no"
+    case .notKnown: json ? "null" : "not known"
+    }
   }
 
   static func object(_ keys: [String], _ values: [String]) -> String {
@@ -150,7 +161,13 @@ public enum MeasuresOutput {
 
   /// p-values to 6 decimals, or 3 significant figures below 0.0001 so a tiny p is not shown as
   /// a rounded number.
-  static func pValue(_ p: Double) -> String { p < 1e-4 ? String(format: "%.3g", p) : number(p) }
+  /// Never rounded up to 0.05 from below, so the figure sits on the same side of 0.05 as the
+  /// verdict read from the same interval.
+  static func pValue(_ p: Double) -> String {
+    if p < 1e-4 { return String(format: "%.3g", p) }
+    let text = number(p)
+    return p < 0.05 && text == "0.05" ? "0.049999" : text
+  }
 
   static func whole(_ proportion: Double) -> String { String(Int((proportion * 100).rounded())) }
 }

@@ -79,7 +79,7 @@ struct ReportInputs: Sendable {
     var quotes = QuoteSelection(load: load, policy: policy, redactor: redactor)
     if let themes { quotes.prepare(themes.comments) }
     var rules = ["Small numbers: " + policy.description + "."]
-    rules.append("Intervals are 95% Wilson score intervals; changes between waves use Newcombe's hybrid score interval, and a change is only called a rise or fall when its interval excludes zero.")
+    rules.append(Self.intervalRule)
     rules.append(quotes.description)
     if environment["SOURCE_DATE_EPOCH"] == nil {
       rules.append("The date shown is the newest submission in the data (SOURCE_DATE_EPOCH was not set), so rebuilding gives the same bytes.")
@@ -93,6 +93,9 @@ struct ReportInputs: Sendable {
                         analysis: analysis, breakdowns: breakdowns, participation: ParticipationCounts(load.exports), themes: themes,
                         actions: actions, quotes: quotes, redactor: redactor, provenance: provenance)
   }
+
+  /// The method note on intervals and verdicts, in every report.
+  static let intervalRule = "Shares have 95% Wilson score intervals; a change between waves has Newcombe's hybrid score interval and is called a rise or a fall only when that whole interval is above or below zero. Any p-value beside a change comes from the same interval (p is below 0.05 exactly when the 95% interval excludes zero). A 95% interval shows sampling error only: how much a figure could move by chance in which of the people answered. People chose whether to answer, so it does not show how those who did not answer would have answered, nor the effect of a change in who answered between waves; a rise or fall is a rise or fall among those who answered."
 
   /// The warning on every page of a synthetic workspace.
   var warning: String? {

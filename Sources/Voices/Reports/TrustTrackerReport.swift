@@ -39,7 +39,7 @@ enum TrustTrackerReport {
     }
     let breaks = inputs.analysis.changes.filter { $0.group.isEveryone && $0.comparabilityBreak != nil }
     for b in breaks {
-      blocks.append(.paragraph([.strong("Not comparable: "), .text("\(inputs.title(of: b.series.measure)) — \(b.comparabilityBreak ?? ""). The \(b.from) and \(b.to) figures are shown side by side but not compared.")]))
+      blocks.append(.paragraph([.strong((b.comparability.heading ?? "").capitalizedFirst + ": "), .text("\(inputs.title(of: b.series.measure)) — \(b.comparabilityBreak ?? ""). The \(b.from) and \(b.to) figures are shown side by side but not compared.")]))
     }
     return HTMLDocument.Section("Summary", blocks: blocks)
   }
@@ -54,7 +54,7 @@ enum TrustTrackerReport {
       }
     }
     for change in MeasureFigures.changes(inputs.analysis, measure: measure) where change.comparabilityBreak != nil {
-      blocks.append(.paragraph([.strong("Comparability break: "), .text((change.comparabilityBreak ?? "").capitalizedFirst + ". Figures before and after the break are not compared.")]))
+      blocks.append(.paragraph([.strong((change.comparability.heading ?? "").capitalizedFirst + ": "), .text((change.comparabilityBreak ?? "").capitalizedFirst + ". Figures before and after the break are not compared.")]))
     }
     blocks.append(.figure(ChartFigure(.trend(MeasureFigures.trend(inputs, measure: measure)),
                                       notes: ["Shaded bands: 95% Wilson confidence intervals. n: answers on the scale in that wave."])))
@@ -101,16 +101,16 @@ enum TrustTrackerReport {
       func two(_ v: Double?) -> DataTable.Cell {
         pair.isSuppressed ? .numericText("suppressed") : v.map { DataTable.Cell(NumberFormatting.number($0, decimals: 2), number: $0) } ?? .numericText("–")
       }
-      let p = pair.isSuppressed ? nil : c?.wilcoxon?.p
+      let p = pair.isSuppressed ? nil : c?.p
       return [DataTable.Cell("\(inputs.title(of: pair.measure)), \(pair.wave)"), pair.isSuppressed ? .numericText("suppressed") : .count(pair.pairs),
               two(pair.meanBefore), two(pair.meanAfter), two(c?.meanDifference), two(c?.lower), two(c?.upper),
               MeasureFigures.cell(pair.published[0]), MeasureFigures.cell(pair.published[1]), MeasureFigures.cell(pair.published[2]),
               p.map { DataTable.Cell(MeasureTrend.pText($0).replacingOccurrences(of: "= ", with: ""), number: $0) } ?? .numericText("–")]
     }
     var blocks: [HTMLDocument.Block] = [
-      .paragraph("The same young people rated their confidence before and after the Takeover Challenge. The mean change has a 95% t interval; the Wilcoxon signed-rank test asks whether ratings moved more than chance."),
+      .paragraph("The same young people rated their confidence before and after the Takeover Challenge. The mean change has a 95% t interval and the paired t test's p beside it, so the two always agree."),
       .table(DataTable(caption: "Before and after: paired ratings",
-                       columns: ["Measure", "Pairs", "Mean before", "Mean after", "Mean change", "Lower", "Upper", "Improved", "Same", "Worse", "Wilcoxon p"],
+                       columns: ["Measure", "Pairs", "Mean before", "Mean after", "Mean change", "Lower", "Upper", "Improved", "Same", "Worse", "p (paired t)"],
                        rows: rows, notes: [MeasureFigures.suppressionNote(inputs)])),
     ]
     for pair in inputs.analysis.beforeAfter where !pair.isSuppressed {

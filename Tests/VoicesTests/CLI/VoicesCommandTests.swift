@@ -49,13 +49,52 @@ func temporaryWorkspace(_ files: [String: String]) throws -> URL {
     for command in ["inspect", "validate", "report", "help"] { #expect(run.stdout.contains("  \(command) ")) }
   }
 
-  @Test("every command has --help with an example", arguments: ["inspect", "validate", "report"])
-  func commandHelp(_ command: String) throws {
-    let run = try VoicesRun.run([command, "--help"])
-    #expect(run.status == 0)
-    #expect(run.stdout.hasPrefix("Usage: voices \(command)"))
-    #expect(run.stdout.contains("Examples:"))
-    #expect(try VoicesRun.run(["help", command]).stdout == run.stdout)
+  /// The commands `voices --help` lists, so a new command is checked without editing the test.
+  static func listedCommands() throws -> [String] {
+    let overview = try VoicesRun.run(["--help"]).stdout
+    guard let start = overview.range(of: "Commands:\n") else { return [] }
+    return overview[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+      .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .compactMap { $0.split(separator: " ").first.map(String.init) }
+      .filter { $0 != "help" }
+  }
+
+  @Test("every command has --help with usage and an example, the same as `voices help COMMAND`")
+  func commandHelp() throws {
+    let commands = try Self.listedCommands()
+    #expect(commands.count >= 13, "the overview lists \(commands)")
+    for command in commands {
+      let run = try VoicesRun.run([command, "--help"])
+      #expect(run.status == 0, "\(command)")
+      #expect(run.stdout.hasPrefix("Usage: voices \(command)"), "\(command)")
+      #expect(run.stdout.contains("Examples:"), "\(command)")
+      #expect(try VoicesRun.run(["help", command]).stdout == run.stdout, "\(command)")
+    }
+  }
+
+  @Test("each command's help and the options it accepts are the same list")
+  func helpMatchesOptions() throws {
+    for command in try Self.listedCommands() {
+      let help = try VoicesRun.run([command, "--help"]).stdout
+      // Documented: named in the usage lines (up to the first blank line) or heading a line of
+      // the options list; an option of another command mentioned in prose is not this one's.
+      let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+      let usage = lines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      let listed = lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+      let documented = Set((usage + listed).joined(separator: " ").split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+        .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
+      // The parser names every option it takes when it meets one it does not know.
+      let refused = try VoicesRun.run([command, "--not-an-option"]).stderr
+      let accepted = refused.components(separatedBy: "this command takes ").dropFirst().first
+        .map { Set($0.prefix { $0 != "\n" }.components(separatedBy: ", ")) } ?? []
+      for option in accepted.subtracting(["--help", "--quiet"]) {
+        #expect(documented.contains(option), "voices \(command) takes \(option) but its help does not say so")
+      }
+      for option in documented.subtracting(["--help", "--quiet"]) {
+        let run = try VoicesRun.run([command, "--help", option])
+        #expect(!run.stderr.contains("unknown option"), "voices \(command) --help documents \(option) but refuses it")
+      }
+    }
   }
 
   @Test("usage mistakes exit 2 and say what to do", arguments: [

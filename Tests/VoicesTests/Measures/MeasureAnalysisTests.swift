@@ -12,7 +12,7 @@ func answers(_ pairs: [(area: String, label: String, count: Int)]) -> [[String]]
   [["Area", "Trust"]] + pairs.flatMap { pair in Array(repeating: [pair.area, pair.label], count: pair.count) }
 }
 
-func trustExport(wave: String, label: String? = nil, _ rows: [[String]]) throws -> SurveyExport {
+func trustExport(wave: String, label: String? = "I have confidence in the support", _ rows: [[String]]) throws -> SurveyExport {
   let labelJSON = label.map { ", \"label\": \"\($0)\"" } ?? ""
   return try export("""
     {"source": "parent-carer-survey", "wave": "\(wave)", "file": "\(wave).csv", "respondentGroup": "parent carers",
@@ -41,7 +41,7 @@ func trustExport(wave: String, label: String? = nil, _ rows: [[String]]) throws 
     let change = try #require(analysis.changes.first)
     #expect(abs((change.difference?.lower ?? 0) - 0.0524) < 5e-5)
     #expect(abs((change.difference?.upper ?? 0) - 0.3339) < 5e-5)
-    #expect(change.verdict == "up 20 points, more than chance alone would explain")
+    #expect(change.verdict == "up 20 points (95% interval all above zero)")
   }
 
   @Test("a small change is no clear change whatever its point estimate")
@@ -49,7 +49,7 @@ func trustExport(wave: String, label: String? = nil, _ rows: [[String]]) throws 
     let a = try trustExport(wave: "2023", answers([("North", "Agree", 20), ("North", "Disagree", 30)]))
     let b = try trustExport(wave: "2025", answers([("North", "Agree", 26), ("North", "Disagree", 24)]))
     let change = try #require(MeasureAnalysis(workspaceLoad([a, b]), policy: .standard).changes.first)
-    #expect(change.verdict == "no clear change")
+    #expect(change.verdict == "no clear change (95% interval includes zero)")
   }
 
   @Test("reworded questions are flagged and not compared; trend tests stop at the break")

@@ -151,9 +151,9 @@ func close(_ got: Double?, _ want: Double, _ tolerance: Double = 1e-9, floor: Do
       #expect(close(d.upper, row.upper, 1e-9, floor: 1e-12), "\(label) upper \(d.upper)")
       if let z = row.z, let p = row.p {
         #expect(close(d.z, z, 1e-9), "\(label) z")
-        #expect(close(d.p, p, 1e-9), "\(label) p")
+        #expect(close(d.zTestP, p, 1e-9), "\(label) p")
       } else {
-        #expect(d.z == nil && d.p == nil, "\(label) has no test")
+        #expect(d.z == nil && d.zTestP == nil, "\(label) has no test")
       }
     }
   }
@@ -192,6 +192,8 @@ func close(_ got: Double?, _ want: Double, _ tolerance: Double = 1e-9, floor: Do
       #expect(close(result.lower, row.lower, 1e-9, floor: 1e-12), "\(row.name) lower")
       #expect(close(result.upper, row.upper, 1e-9, floor: 1e-12), "\(row.name) upper")
       #expect(result.improved == row.improved && result.same == row.same && result.worse == row.worse)
+      #expect(close(result.t, row.t, 1e-9), "\(row.name) t")
+      #expect(close(result.p, row.tP, 1e-9, floor: 1e-300), "\(row.name) t-test p \(result.p ?? -1) vs \(row.tP)")
       let w = try #require(result.wilcoxon)
       #expect(w.statistic == row.wilcoxonStatistic, "\(row.name) W")
       #expect(close(w.p, row.wilcoxonP, 1e-9), "\(row.name) p \(w.p) vs \(row.wilcoxonP) via \(w.method)")

@@ -79,14 +79,14 @@ import Testing
   @Test(
     "verdict comes from the interval alone",
     arguments: [
-      (56, 70, 48, 80, "up 20 points, more than chance alone would explain"),
-      (48, 80, 56, 70, "down 20 points, more than chance alone would explain"),
-      (6, 10, 4, 10, "no clear change"),
-      (33, 47, 41, 52, "no clear change"),
-      (5, 56, 0, 29, "no clear change"),
-      (10, 10, 0, 20, "up 100 points, more than chance alone would explain"),
-      (5010, 10000, 4870, 10000, "up 1 point, more than chance alone would explain"),
-      (504_000, 1_000_000, 500_000, 1_000_000, "up less than 1 point, more than chance alone would explain"),
+      (56, 70, 48, 80, "up 20 points (95% interval all above zero)"),
+      (48, 80, 56, 70, "down 20 points (95% interval all below zero)"),
+      (6, 10, 4, 10, "no clear change (95% interval includes zero)"),
+      (33, 47, 41, 52, "no clear change (95% interval includes zero)"),
+      (5, 56, 0, 29, "no clear change (95% interval includes zero)"),
+      (10, 10, 0, 20, "up 100 points (95% interval all above zero)"),
+      (5010, 10000, 4870, 10000, "up 1 point (95% interval all above zero)"),
+      (504_000, 1_000_000, 500_000, 1_000_000, "up less than 1 point (95% interval all above zero)"),
     ])
   func verdicts(_ c: (Int, Int, Int, Int, String)) throws {
     let d = try #require(try ProportionDifference.between(Proportion(c.0, of: c.1), Proportion(c.2, of: c.3)))
@@ -95,9 +95,9 @@ import Testing
 
   @Test("a large point change with an interval crossing zero is no clear change")
   func pointEstimateIgnored() {
-    let d = ProportionDifference(estimate: 0.3, lower: -0.01, upper: 0.6, confidence: 0.95, z: nil, p: nil)
+    let d = ProportionDifference(estimate: 0.3, lower: -0.01, upper: 0.6, confidence: 0.95, z: nil, zTestP: nil, p: 0.5)
     #expect(ChangeVerdict(d) == .noClearChange)
-    let e = ProportionDifference(estimate: 0.02, lower: 0.001, upper: 0.04, confidence: 0.95, z: nil, p: nil)
+    let e = ProportionDifference(estimate: 0.02, lower: 0.001, upper: 0.04, confidence: 0.95, z: nil, zTestP: nil, p: 0.5)
     #expect(ChangeVerdict(e) == .up(points: 2))
   }
 

@@ -99,7 +99,7 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
   @Test("the 2025 rewording of trust-confidence is shown, and the two waves are not compared")
   func comparability() throws {
     let html = try ExampleReports.file("trust-and-confidence-tracker.html")
-    #expect(html.contains("Comparability break:"))
+    #expect(html.contains("Not compared:"))
     #expect(html.contains("I trust and have confidence in the support and advice I receive"))
     let built = try ExampleReports.get()
     let change = try #require(built.inputs.analysis.changes.first { $0.series.measure == "trust-confidence" && $0.group.isEveryone && $0.to == "2025" })

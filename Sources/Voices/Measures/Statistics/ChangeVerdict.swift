@@ -27,13 +27,20 @@ public enum ChangeVerdict: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The plain-language sentence for a board paper.
+  ///
+  /// It says what the interval shows and no more: the interval measures sampling error only
+  /// (which of the people answered), not who chose not to answer, so the sentence names the
+  /// interval instead of claiming the change is "real".
   public var description: String {
     switch self {
-    case .up(let n): "up \(Self.phrase(n)), more than chance alone would explain"
-    case .down(let n): "down \(Self.phrase(n)), more than chance alone would explain"
-    case .noClearChange: "no clear change"
+    case .up(let n): "up \(Self.phrase(n)) (95% interval all above zero)"
+    case .down(let n): "down \(Self.phrase(n)) (95% interval all below zero)"
+    case .noClearChange: "no clear change (95% interval includes zero)"
     }
   }
+
+  /// True for a rise or a fall.
+  public var isChange: Bool { self != .noClearChange }
 
   private static func phrase(_ n: Int) -> String {
     switch n {

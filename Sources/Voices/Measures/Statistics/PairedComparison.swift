@@ -11,6 +11,11 @@ public struct PairedComparison: Equatable, Sendable {
   public let lower: Double?
   public let upper: Double?
   public let confidence: Double
+  /// The paired t statistic mean / (s/√n) and its two-sided p (`scipy.stats.ttest_rel`):
+  /// the test that belongs to the t interval, so p < 0.05 exactly when the 95% interval
+  /// excludes zero. `nil` when the interval is.
+  public let t: Double?
+  public let p: Double?
   /// People whose score went up, stayed the same, went down.
   public let improved: Int
   public let same: Int
@@ -40,18 +45,21 @@ public struct PairedComparison: Equatable, Sendable {
     let d = zip(after, before).map { $0 - $1 }
     let n = Double(d.count)
     let mean = d.reduce(0, +) / n
-    var lower: Double? = nil, upper: Double? = nil
+    var lower: Double? = nil, upper: Double? = nil, t: Double? = nil, p: Double? = nil
     if d.count >= 2 {
       let variance = d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
       if variance > 0 {
-        let t = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: n - 1)
-        let half = t * (variance / n).squareRoot()
-        lower = mean - half
-        upper = mean + half
+        let critical = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: n - 1)
+        let standardError = (variance / n).squareRoot()
+        lower = mean - critical * standardError
+        upper = mean + critical * standardError
+        let statistic = mean / standardError
+        t = statistic
+        p = min(1, 2 * StudentT.cdf(-abs(statistic), degreesOfFreedom: n - 1))
       }
     }
     return PairedComparison(
-      count: d.count, meanDifference: mean, lower: lower, upper: upper, confidence: confidence,
+      count: d.count, meanDifference: mean, lower: lower, upper: upper, confidence: confidence, t: t, p: p,
       improved: d.filter { $0 > 0 }.count, same: d.filter { $0 == 0 }.count,
       worse: d.filter { $0 < 0 }.count, wilcoxon: WilcoxonSignedRank.test(differences: d))
   }

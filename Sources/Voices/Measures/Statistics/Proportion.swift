@@ -39,23 +39,36 @@ public struct Proportion: Equatable, Sendable {
     let n = Double(base), k = Double(successes), z2 = z * z
     let p = k / n, q = 1 - p
     var lower: Double, upper: Double
-    if continuityCorrected {
+    if !continuityCorrected {
+      (lower, upper) = wilsonBounds(z: z)
+    } else {
       let denominator = 2 * (n + z2)
       lower = successes == 0 ? 0
         : (2 * n * p + z2 - 1 - z * (z2 - 2 - 1 / n + 4 * p * (n * q + 1)).squareRoot()) / denominator
       upper = successes == base ? 1
         : (2 * n * p + z2 + 1 + z * (z2 + 2 - 1 / n + 4 * p * (n * q - 1)).squareRoot()) / denominator
-    } else {
-      let centre = (k + z2 / 2) / (n + z2)
-      let half = z / (n + z2) * (k * (n - k) / n + z2 / 4).squareRoot()
-      lower = successes == 0 ? 0 : centre - half
-      upper = successes == base ? 1 : centre + half
+      lower = max(0, lower)
+      upper = min(1, upper)
     }
-    lower = max(0, lower)
-    upper = min(1, upper)
     return WilsonInterval(
       estimate: p, lower: lower, upper: upper, confidence: confidence,
       continuityCorrected: continuityCorrected)
+  }
+}
+
+extension Proportion {
+  /// The Wilson score bounds for the critical value `z` (1.959964 for 95%), clamped to [0, 1]
+  /// and exact at 0 and `base`. `ProportionDifference` calls it for any `z` to find the
+  /// confidence level at which Newcombe's interval just reaches zero.
+  ///
+  /// - Precondition: `base > 0`.
+  func wilsonBounds(z: Double) -> (lower: Double, upper: Double) {
+    let n = Double(base), k = Double(successes), z2 = z * z
+    let centre = (k + z2 / 2) / (n + z2)
+    let half = z / (n + z2) * (k * (n - k) / n + z2 / 4).squareRoot()
+    let lower = successes == 0 ? 0 : centre - half
+    let upper = successes == base ? 1 : centre + half
+    return (max(0, lower), min(1, upper))
   }
 }
 
