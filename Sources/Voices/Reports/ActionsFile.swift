@@ -26,6 +26,15 @@ struct ActionsFile: Sendable, Equatable {
 
   static let columns = ["action_id", "what_we_did", "themes", "status", "date", "evidence"]
 
+  /// What a report says when there is nothing done to list: the file is missing, or it is
+  /// there (as `voices init` makes it) with no action in it yet.
+  static func missingSentence(_ file: ActionsFile?) -> String {
+    let how = "one row per action with action_id, what_we_did, themes (theme ids joined by ;), status, date and evidence (a link), and optionally measures (measure ids joined by ;)"
+    return file == nil
+      ? "The workspace has no actions.csv, so what was done is not listed yet. Add one with \(how)."
+      : "actions.csv lists no action yet, so what was done is not listed. Add \(how)."
+  }
+
   /// Reads `actions.csv`.
   ///
   /// - Throws: `ReportError.actionsFile` when a column is missing, or the reader's error.

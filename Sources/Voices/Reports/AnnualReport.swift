@@ -38,11 +38,24 @@ enum AnnualReport {
     if case .shown(let n) = people { figures.append((NumberFormatting.count(n), "people answered a survey or took part in a workshop in \(wave)")) }
     if case .shown(let n) = attendances, n > 0 { figures.append((NumberFormatting.count(n), "attendances at participation events in \(wave)")) }
     if let trust = MeasureFigures.estimates(inputs.analysis, measure: "trust-confidence").last, let p = trust.published.percent {
-      figures.append((NumberFormatting.percent(p * 100), "of parent carers trust and have confidence in the support and advice they receive (\(trust.wave))"))
+      var label = "of parent carers trust and have confidence in the support and advice they receive (\(trust.wave)"
+      if let lo = trust.published.lower, let hi = trust.published.upper {
+        label += "; 95% interval \(NumberFormatting.percent(lo * 100)) to \(NumberFormatting.percent(hi * 100))"
+      }
+      figures.append((NumberFormatting.percent(p * 100), label + ")"))
     }
     var blocks: [HTMLDocument.Block] = [.keyFigures(figures)]
-    blocks.append(.paragraph("Survey respondents are counted once each; event attendances count every visit, so one person can be counted at several events. The two are never added together."))
-    return HTMLDocument.Section("Summary", blocks: blocks)
+    blocks.append(.note("Survey respondents are counted once each; event attendances count every visit, so one person can be counted at several events. The two are never added together."))
+    if let table = SummaryFigures.measuresTable(inputs, caption: "What changed: each measure in its latest wave") { blocks.append(.table(table)) }
+    let themes = SummaryFigures.topThemes(inputs)
+    if !themes.isEmpty {
+      blocks.append(.paragraph([.strong("Most raised themes"), .text(" (share of those who commented):")]))
+      blocks.append(.list(themes))
+    }
+    blocks.append(.paragraph([.strong("What was done: "), .text(SummaryFigures.actionsSentence(inputs))]))
+    var section = HTMLDocument.Section("Summary", blocks: blocks)
+    section.printsAlone = true
+    return section
   }
 
   static func whoTookPart(_ inputs: ReportInputs, _ wave: String) -> HTMLDocument.Section {
@@ -90,12 +103,12 @@ enum AnnualReport {
     for audience in [Theme.Audience.parentCarers, .youngPeople] {
       guard let latest = results.waves(audience).last else { continue }
       var blocks: [HTMLDocument.Block] = [
-        .paragraph("Themes found in the free-text answers by the Voices coder, ranked by how many respondents raised them. The theme pack lists every coded comment for checking."),
-        .figure(ChartFigure(.bars(ThemeFigures.bars(results, inputs, audience: audience, wave: latest)))),
-        .table(ThemeFigures.table(results, inputs, audience: audience, wave: latest)),
+        .paragraph("Themes found in the free-text answers by the Voices coder, ranked by how many respondents raised them. The theme pack has examples of each for checking, and its review sheet every coded comment."),
+        .figure(ChartFigure(.bars(ThemeFigures.bars(results, inputs, audience: audience, wave: latest)),
+                            data: ThemeFigures.table(results, inputs, audience: audience, wave: latest))),
       ]
       var quoteBlocks: [HTMLDocument.Block] = []
-      for count in results.ranked(audience, wave: latest).prefix(5) where !count.published.isSuppressed && count.respondents > 0 {
+      for count in results.ranked(audience, wave: latest).prefix(3) where !count.published.isSuppressed && count.respondents > 0 {
         let quotes = ThemeFigures.quotes(results, inputs, theme: count.theme, audience: audience, wave: latest, limit: 1, used: &used)
         if !quotes.isEmpty {
           quoteBlocks.append(.paragraph([.strong(inputs.label(of: count.theme))]))
@@ -103,9 +116,9 @@ enum AnnualReport {
         }
       }
       if !quoteBlocks.isEmpty {
-        blocks.append(.paragraph("In their own words, one quote for each of the five most raised themes:"))
+        blocks.append(.paragraph("In their own words, one quote for each of the three most raised themes:"))
         blocks += quoteBlocks
-        blocks.append(.note(inputs.quotes.description))
+        blocks.append(.note("How quotes are chosen and anonymised: see Rules applied under About this report."))
       }
       subsections.append(HTMLDocument.Section("What \(ThemeFigures.audienceName(audience)) said, \(latest)", blocks: blocks))
     }
@@ -114,24 +127,20 @@ enum AnnualReport {
 
   static func measures(_ inputs: ReportInputs) -> HTMLDocument.Section {
     var blocks: [HTMLDocument.Block] = []
-    if MeasureFigures.estimates(inputs.analysis, measure: "trust-confidence").count > 0 {
+    if MeasureFigures.estimates(inputs.analysis, measure: "trust-confidence").count > 0,
+       !MeasureFigures.isFullySuppressed(inputs, measure: "trust-confidence") {
       blocks.append(.figure(ChartFigure(.trend(MeasureFigures.trend(inputs, measure: "trust-confidence")),
                                         notes: ["Shaded bands: 95% confidence intervals. The trust and confidence tracker has every measure in full."])))
     }
-    let rows = MeasureFigures.measures(inputs).compactMap { measure -> [DataTable.Cell]? in
-      guard let last = MeasureFigures.estimates(inputs.analysis, measure: measure).last else { return nil }
-      let change = MeasureFigures.changes(inputs.analysis, measure: measure).last
-      return [DataTable.Cell(inputs.title(of: measure)), DataTable.Cell(last.wave), MeasureFigures.cell(last.published.base),
-              MeasureFigures.percentCell(last.published.percent), DataTable.Cell(change.map { "\($0.from) to \($0.to): \($0.shortVerdict)" } ?? "first wave")]
-    }
-    blocks.append(.table(DataTable(caption: "Each measure in its latest wave, and its latest change", columns: ["Measure", "Wave", "Base (n)", "Share positive", "Latest change"],
-                                   rows: rows, notes: [MeasureFigures.suppressionNote(inputs)])))
+    blocks.append(.paragraph([.text("The summary's table gives every measure in its latest wave with its interval and its latest change; the "),
+                              .link("trust and confidence tracker", href: "trust-and-confidence-tracker.html"),
+                              .text(" has each measure over every wave, by group, with the question as worded each time.")]))
     return HTMLDocument.Section("How trust, confidence and satisfaction moved", blocks: blocks)
   }
 
   static func whatWasDone(_ inputs: ReportInputs) -> HTMLDocument.Section {
     guard let actions = inputs.actions, !actions.actions.isEmpty else {
-      return HTMLDocument.Section("What was done", blocks: [.paragraph("The workspace has no actions.csv, so what was done is not listed. Add one (see the You said, we did report) to close the loop.")])
+      return HTMLDocument.Section("What was done", blocks: [.paragraph(ActionsFile.missingSentence(inputs.actions))])
     }
     let rows = actions.actions.map { a in
       [DataTable.Cell(a.id), DataTable.Cell(a.whatWeDid), DataTable.Cell(a.themes.map(inputs.label).joined(separator: "; ")), DataTable.Cell(a.status)]

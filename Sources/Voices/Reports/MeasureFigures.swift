@@ -13,6 +13,19 @@ enum MeasureFigures {
     return registered + present.subtracting(registered).sorted()
   }
 
+  /// True when no wave of the measure has a share that may be published: a chart of it would
+  /// be empty, so the reports say so in a sentence instead.
+  static func isFullySuppressed(_ inputs: ReportInputs, measure: String) -> Bool {
+    estimates(inputs.analysis, measure: measure).allSatisfy { $0.published.percent == nil }
+  }
+
+  /// What a fully suppressed measure gets in place of its chart.
+  static func fullySuppressedSentence(_ inputs: ReportInputs, measure: String) -> String {
+    let waves = estimates(inputs.analysis, measure: measure).map(\.wave)
+    let when = waves.isEmpty ? "" : " in " + (waves.count == 1 ? waves[0] : waves.dropLast().joined(separator: ", ") + " or " + (waves.last ?? ""))
+    return "Too few people answered this question\(when) to publish a figure (\(inputs.policy.description)), so no chart is drawn."
+  }
+
   /// "45% (40% to 50%)" or "suppressed".
   static func shareText(_ e: MeasureEstimate) -> String {
     guard let p = e.published.percent else { return "suppressed" }
@@ -113,7 +126,7 @@ enum MeasureFigures {
     }
     return DataTable(caption: caption ?? "\(inputs.title(of: measure)): change between waves (percentage points)",
                      columns: ["Waves", "Change (points)", "Lower", "Upper", "Verdict"], rows: rows,
-                     notes: ["Lower and upper: the 95% interval of the change (Newcombe's hybrid score method)."])
+                     notes: ["Lower and upper: the 95% interval of the change (Newcombe's hybrid score method).", NumberFormatting.changeRoundingNote])
   }
 
   /// One breakdown field's groups for a measure in a wave.

@@ -9,9 +9,12 @@ import Foundation
 ///    of a handful of people), and the theme's count is itself published;
 /// 3. after redaction (`Redactor`, with the workspace's name and school lists) it is between
 ///    `minimumLength` and `maximumLength` characters;
-/// 4. it has not already been quoted in the same report.
-/// Candidates are then ordered by the SHA-256 of "response id|question" (a stable, neutral
-/// order nobody chose) and the first ones taken. `description` states the rule in the report.
+/// 4. it has not already been quoted in the same report;
+/// 5. it is not mostly markers: markers are under a quarter of its words, and what is left
+///    without them is still `minimumLength` long ("My email is [email]" says nothing).
+/// Candidates with nothing replaced come first (a quote with a marker in it reads worse),
+/// each group ordered by the SHA-256 of "response id|question" (a stable, neutral order
+/// nobody chose), and the first ones taken. `description` states the rule in the report.
 struct QuoteSelection: Sendable {
   var policy: SuppressionPolicy
   var redactor: Redactor
@@ -53,7 +56,8 @@ struct QuoteSelection: Sendable {
     "Quotes are only from people who agreed to be quoted; never from a group of fewer than \(policy.minimumCount) respondents "
       + "(by respondent group or locality) nor for a theme whose count is not shown; anonymised (names, schools, emails, phone "
       + "numbers, postcodes, NHS numbers and dates of birth replaced by markers such as [name]); \(minimumLength) to "
-      + "\(maximumLength) characters long after anonymising; and picked in the order of the SHA-256 hash of the response id "
+      + "\(maximumLength) characters long after anonymising, and not mostly markers (a quarter of the words or more); comments "
+      + "with nothing replaced come first, and each group is taken in the order of the SHA-256 hash of the response id "
       + "and question, so the same data always give the same quotes and nobody chose them."
   }
 
@@ -93,15 +97,27 @@ struct QuoteSelection: Sendable {
     for c in comments where mayQuote(c.responseId) {
       let id = "\(c.responseId)|\(c.question)"
       guard !used.contains(id) else { continue }
-      let text = redaction(c).text.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard text.count >= minimumLength, text.count <= maximumLength else { continue }
-      candidates.append((SHA256.hex(SHA256.hash(Array(id.utf8))),
+      let redacted = redaction(c)
+      let text = redacted.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard text.count >= minimumLength, text.count <= maximumLength, !Self.isMostlyMarkers(redacted, minimumLength: minimumLength) else { continue }
+      candidates.append(((redacted.spans.isEmpty ? "0" : "1") + SHA256.hex(SHA256.hash(Array(id.utf8))),
                          Quote(responseId: c.responseId, question: c.question, wave: c.wave, text: text, group: responses[c.responseId]?.group)))
     }
     candidates.sort { $0.key < $1.key }
     let taken = candidates.prefix(limit).map(\.quote)
     for q in taken { used.insert("\(q.responseId)|\(q.question)") }
     return taken
+  }
+
+  /// Rule 5: markers are a quarter or more of the words, or the text without them is shorter
+  /// than `minimumLength`.
+  static func isMostlyMarkers(_ redaction: Redaction, minimumLength: Int) -> Bool {
+    guard !redaction.spans.isEmpty else { return false }
+    var rest = redaction.text
+    for kind in RedactionKind.allCases { rest = rest.replacingOccurrences(of: kind.marker, with: " ") }
+    let words = redaction.text.split(whereSeparator: \.isWhitespace).count
+    let remaining = rest.split(whereSeparator: \.isWhitespace)
+    return remaining.joined(separator: " ").count < minimumLength || 4 * (words - remaining.count) >= max(words, 1)
   }
 
   /// "Parent carer, 2025 survey" style attribution: group and wave only, never a locality.

@@ -10,6 +10,9 @@ struct ReportDocument: Sendable {
   var page: HTMLDocument
   /// Machine-readable facts added to the JSON beside the page (e.g. the quote rule).
   var extraJSON: [(String, JSONValue)] = []
+  /// Records written to the CSV after the page's tables (e.g. the theme pack's every coded
+  /// comment, which the page only samples); made only when the CSV is written.
+  var csvRecords: (@Sendable () -> [[String]])?
 
   init(_ page: HTMLDocument, extraJSON: [(String, JSONValue)] = []) {
     self.page = page
@@ -32,9 +35,10 @@ struct ReportDocument: Sendable {
       for block in section.blocks {
         switch block {
         case .table(let t): out.append(PlacedTable(section: section.heading, table: t))
+        case .figure(let f) where !f.chart.hasValues: out.append(PlacedTable(section: section.heading, table: f.dataTable))
         case .figure(let f):
           figures += 1
-          var t = f.chart.dataTable
+          var t = f.dataTable
           t.caption = "Figure \(figures): \(t.caption)"
           out.append(PlacedTable(section: section.heading, table: t))
         default: break
@@ -67,6 +71,9 @@ struct ReportDocument: Sendable {
           doc.append(.trusted(lines.joined(separator: "\n")))
         case .keyFigures(let items): doc.append(.list(items.map { "\($0.value) \($0.label)" }))
         case .table(let t): doc.append(t.markdown)
+        case .figure(let f) where !f.chart.hasValues:
+          doc.append(.paragraph(f.emptySentence))
+          doc.append(f.dataTable.markdown)
         case .figure(let f):
           figures += 1
           f.markdown(number: figures).forEach { doc.append($0) }
@@ -113,6 +120,7 @@ struct ReportDocument: Sendable {
       for note in placed.table.notes { rows.append(["Note: " + note]) }
       rows.append([])
     }
+    if let csvRecords { rows += csvRecords() }
     return TableWriter.csv(rows)
   }
 

@@ -110,9 +110,28 @@ struct ReportInputs: Sendable {
   /// The newest wave.
   var latestWave: String? { waves.last }
 
-  /// A measure's title from the registry, else its id.
+  /// A measure's title for a reader, never its id: the registry's title when it gives one,
+  /// else the question as the newest wave's manifest or the registry words it, else the
+  /// export's column heading (which is the question in survey tools' exports).
   func title(of measure: String) -> String {
-    load.registry.definition(measure)?.title ?? measure
+    let definition = load.registry.definition(measure)
+    if let title = definition?.title.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty, title != measure { return title }
+    let columns = load.exports.sorted { $0.manifest.wave < $1.manifest.wave }.flatMap { export in
+      export.manifest.measures.filter { $0.measure == measure }.map { (wave: export.manifest.wave, column: $0) }
+    }
+    if let label = columns.reversed().compactMap({ $0.column.label?.trimmingCharacters(in: .whitespacesAndNewlines) }).first(where: { !$0.isEmpty }) {
+      return label
+    }
+    if let wording = definition?.wording.sorted(by: { $0.key < $1.key }).last?.value.trimmingCharacters(in: .whitespacesAndNewlines), !wording.isEmpty {
+      return wording
+    }
+    if let column = columns.last?.column.column.trimmingCharacters(in: .whitespacesAndNewlines), !column.isEmpty, column != measure { return column }
+    return Self.readable(measure)
+  }
+
+  /// An id made readable as a last resort: "prop-1-q1_agree" -> "Prop 1 q1 agree".
+  static func readable(_ id: String) -> String {
+    id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: " ").capitalizedFirst
   }
 
   /// A theme's label, else its id.

@@ -46,7 +46,7 @@ enum ThemeFigures {
     return DataTable(caption: "Themes raised by \(audienceName(audience)), \(wave): respondents and share (\(NumberFormatting.count(base)) respondents commented)",
                      columns: ["Theme", "Respondents", "Share", "Lower", "Upper", "Change since previous wave"], rows: rows,
                      notes: ["A respondent counts once per theme however many of their comments raised it; one comment can raise several themes, so shares add up to more than 100%.",
-                             "Lower and upper: the 95% Wilson interval.", MeasureFigures.suppressionNote(inputs)])
+                             "Lower and upper: the 95% Wilson interval.", NumberFormatting.changeRoundingNote, MeasureFigures.suppressionNote(inputs)])
   }
 
   /// Publishable quotes for a theme in one audience and wave (none when its count is suppressed).

@@ -21,27 +21,27 @@ enum TrustTrackerReport {
   static func summary(_ inputs: ReportInputs) -> HTMLDocument.Section {
     var blocks: [HTMLDocument.Block] = []
     var figures: [(value: String, label: String)] = []
-    var sentences: [[HTMLDocument.Inline]] = []
     for measure in MeasureFigures.measures(inputs) {
-      let line = MeasureFigures.estimates(inputs.analysis, measure: measure)
-      guard let last = line.last else { continue }
+      guard let last = MeasureFigures.estimates(inputs.analysis, measure: measure).last else { continue }
       if figures.count < 3, let p = last.published.percent {
-        figures.append((NumberFormatting.percent(p * 100), "\(inputs.title(of: measure)) (\(last.wave))"))
-      }
-      if let change = MeasureFigures.changes(inputs.analysis, measure: measure).last {
-        sentences.append([.strong(inputs.title(of: measure) + ": "), .text("\(change.from) to \(change.to): \(change.verdict).")])
+        var label = "\(inputs.title(of: measure)) (\(last.wave)"
+        if let lo = last.published.lower, let hi = last.published.upper {
+          label += "; 95% interval \(NumberFormatting.percent(lo * 100)) to \(NumberFormatting.percent(hi * 100))"
+        }
+        figures.append((NumberFormatting.percent(p * 100), label + ")"))
       }
     }
     if !figures.isEmpty { blocks.append(.keyFigures(figures)) }
-    if !sentences.isEmpty {
-      blocks.append(.paragraph("The latest change of each measure, in words:"))
-      blocks.append(.list(sentences))
+    if let table = SummaryFigures.measuresTable(inputs, caption: "Every measure in its latest wave, and what changed since the wave before") {
+      blocks.append(.table(table))
     }
     let breaks = inputs.analysis.changes.filter { $0.group.isEveryone && $0.comparabilityBreak != nil }
     for b in breaks {
       blocks.append(.paragraph([.strong((b.comparability.heading ?? "").capitalizedFirst + ": "), .text("\(inputs.title(of: b.series.measure)) — \(b.comparabilityBreak ?? ""). The \(b.from) and \(b.to) figures are shown side by side but not compared.")]))
     }
-    return HTMLDocument.Section("Summary", blocks: blocks)
+    var section = HTMLDocument.Section("Summary", blocks: blocks)
+    section.printsAlone = true
+    return section
   }
 
   static func measureSection(_ inputs: ReportInputs, _ measure: String) -> HTMLDocument.Section {
@@ -55,6 +55,10 @@ enum TrustTrackerReport {
     }
     for change in MeasureFigures.changes(inputs.analysis, measure: measure) where change.comparabilityBreak != nil {
       blocks.append(.paragraph([.strong((change.comparability.heading ?? "").capitalizedFirst + ": "), .text((change.comparabilityBreak ?? "").capitalizedFirst + ". Figures before and after the break are not compared.")]))
+    }
+    if MeasureFigures.isFullySuppressed(inputs, measure: measure) {
+      blocks.append(.paragraph(MeasureFigures.fullySuppressedSentence(inputs, measure: measure)))
+      return HTMLDocument.Section(inputs.title(of: measure), blocks: blocks)
     }
     blocks.append(.figure(ChartFigure(.trend(MeasureFigures.trend(inputs, measure: measure)),
                                       notes: ["Shaded bands: 95% Wilson confidence intervals. n: answers on the scale in that wave."])))

@@ -5,7 +5,7 @@ enum YouSaidWeDidReport {
     var sections: [HTMLDocument.Section] = []
     guard let actions = inputs.actions, !actions.actions.isEmpty else {
       sections.append(HTMLDocument.Section("No actions yet", blocks: [
-        .paragraph("The workspace has no actions.csv, so there is nothing to report yet. Add one with the columns action_id, what_we_did, themes (theme ids joined by ;), status, date and evidence (a link), and optionally measures (measure ids joined by ;)."),
+        .paragraph(ActionsFile.missingSentence(inputs.actions)),
       ]))
       return finish(sections, inputs)
     }

@@ -43,7 +43,11 @@ private func count(_ needle: String, in haystack: String) -> Int {
   func tables() throws {
     let html = try ReportKitSample.page().render()
     let tables = count("<table", in: html)
-    #expect(tables == 6)  // four figure tables, one plain table, the provenance inputs
+    // Four figure tables under "Show the data", the same four in the print appendix, one plain
+    // table, the provenance inputs.
+    #expect(tables == 10)
+    #expect(count("<details class=\"chart-data\">", in: html) == 4)
+    #expect(html.contains("<h2 id=\"data-appendix\">Appendix: the data behind the figures</h2>"))
     #expect(count("<caption", in: html) == tables)
     #expect(!html.contains("<th>"))
     #expect(html.contains("<th scope=\"col\" class=\"num\">Base (n)</th>"))
@@ -86,16 +90,41 @@ private func count(_ needle: String, in haystack: String) -> Int {
     #expect(themes.contains("&lt;0.5%"))
   }
 
-  @Test("long labels are shortened in the chart and kept whole in the table")
-  func truncation() {
+  @Test("long labels wrap onto more lines in the chart, nothing cut, and stay whole in the table")
+  func wrapping() {
     let long = "Worry about support in mainstream schools and the lack of the right range of provision across the county"
     let svg = ReportKitSample.themes.svg(id: "b")
-    #expect(!svg.contains(">\(long)</text>"))  // the full label stays in <desc> and the table
-    #expect(svg.contains("Worry about support in"))
-    #expect(svg.contains("…</text>"))
+    #expect(!svg.contains("…"))
+    let lines = TextMetrics.wrap(long, toWidth: 260)
+    #expect(lines.count > 1)
+    #expect(lines.joined(separator: " ") == long)
+    for line in lines {
+      #expect(TextMetrics.width(line) <= 260)
+      #expect(svg.contains(">\(HTMLEscaping.text(line))</text>"))
+    }
     #expect(ReportKitSample.themes.dataTable.rows.contains { $0.first?.text == long })
-    #expect(TextMetrics.truncate("short", toWidth: 500) == "short")
-    #expect(TextMetrics.width(TextMetrics.truncate(long, toWidth: 120)) <= 120)
+    #expect(TextMetrics.wrap("short", toWidth: 500) == ["short"])
+    // A word wider than the line is broken between letters, never dropped.
+    let word = String(repeating: "w", count: 40)
+    #expect(TextMetrics.wrap(word, toWidth: 100).joined() == word)
+    #expect(TextMetrics.wrap("Speech and language therapy/occupational therapy", toWidth: 200).joined(separator: " ")
+            .replacingOccurrences(of: "/ ", with: "/") == "Speech and language therapy/occupational therapy")
+  }
+
+  @Test("a chart with every value suppressed is a sentence and its table, not an empty drawing")
+  func emptyChart() {
+    let chart = BarChart(title: "People by route", rows: [.init(label: "Survey", value: nil, suppressed: true),
+                                                          .init(label: "Workshop", value: nil, suppressed: true)],
+                         valueKind: .count, rowHeading: "Route", valueHeading: "People")
+    let page = HTMLDocument(title: "T", publisher: "P", sections: [.init("S", blocks: [.figure(ChartFigure(.bars(chart)))])])
+    let html = page.render()
+    #expect(!html.contains("<svg"))
+    #expect(!html.contains("<figure"))
+    #expect(html.contains("No chart of “People by route”: every value in it is suppressed"))
+    #expect(html.contains("<caption id=\"table-1-caption\">People by route</caption>"))
+    let doc = ReportDocument(page)
+    #expect(doc.markdown().contains("No chart of “People by route”"))
+    #expect(doc.tables.map(\.table.caption) == ["People by route"])
   }
 
   @Test("trend labels are pushed apart and stay in bounds")
@@ -110,10 +139,12 @@ private func count(_ needle: String, in haystack: String) -> Int {
   func print() {
     let css = HTMLDocument.stylesheet
     #expect(css.contains("@page { size: A4; margin: 18mm 16mm 20mm; }"))
-    #expect(css.contains(".skip-link, nav.contents { display: none; }"))
+    #expect(css.contains(".skip-link, nav.contents, details.chart-data { display: none; }"))
+    #expect(css.contains(".print-only { display: block; break-before: page; }"))
+    #expect(css.contains(".print-page { break-after: page; }"))
     #expect(css.contains("a[href^=\"http\"]::after"))
-    #expect(css.contains("table, figure, blockquote, .key-figures li, tr { break-inside: avoid;"))
-    #expect(css.contains("body { font-size: 11pt; line-height: 1.35; color: #000;"))
+    #expect(css.contains("figure, blockquote, .key-figures li, tr, caption { break-inside: avoid;"))
+    #expect(css.contains("body { font-size: 10.5pt; line-height: 1.3; color: #000;"))
     #expect(css.contains("font-size: 19px"))
   }
 

@@ -56,7 +56,7 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
 
   @Test("each report has its sections", arguments: [
     ("annual-participation-report.html", ["Summary", "Who took part", "How representative", "What they said", "How trust, confidence and satisfaction moved", "What was done", "Participation audit"]),
-    ("theme-pack.html", ["About this pack", "Themes from parent carers, 2025", "Comments to review", "Emerging themes", "Review sheet"]),
+    ("theme-pack.html", ["Summary of themes", "Themes from parent carers, 2025", "Comments to review", "Emerging themes", "Review sheet"]),
     ("trust-and-confidence-tracker.html", ["Summary", "Measures over the waves", "Breakdowns", "By support", "By locality", "Before and after", "Who answered compared with the population"]),
     ("you-said-we-did.html", ["Summary", "You said, we did", "Every action"]),
   ])

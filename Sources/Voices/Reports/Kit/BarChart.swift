@@ -92,32 +92,40 @@ struct BarChart: Equatable, Sendable {
     }
     var notes: [String] = []
     if rows.contains(where: { $0.change == .notComparable }) { notes.append("n/c: not comparable with the previous wave.") }
+    if rows.contains(where: { if case .points = $0.change { true } else { false } }) { notes.append(NumberFormatting.changeRoundingNote) }
     if hasSuppressed { notes.append(suppressionNote) }
     return DataTable(caption: title, columns: columns, rows: body, notes: notes)
   }
 
-  /// The chart as an inline SVG, sized from its content.
+  /// Line height of wrapped labels.
+  static let lineHeight: Double = 19
+
+  /// The chart as an inline SVG, sized from its content. Long labels wrap onto more lines
+  /// (the row grows), so no label is cut.
   func svg(id: String) -> String {
     let width = Self.width
     var canvas = SVGCanvas(width: width, height: 0)
     if hasSuppressed { canvas.define(SVGCanvas.suppressedPattern) }
     let labelWidth = min(260, max(60, rows.map { TextMetrics.width($0.label) }.max() ?? 0)) + 12
     let changeTexts = rows.map { $0.change?.text ?? "" }
-    let changeWidth = changeHeading == nil ? 0 : max(TextMetrics.width(changeHeading ?? "", size: TextMetrics.smallSize),
+    let changeWidth = changeHeading == nil ? 0 : max(min(TextMetrics.width(changeHeading ?? "", size: TextMetrics.smallSize), 120),
                                                      changeTexts.map { TextMetrics.width($0) }.max() ?? 0) + 16
     let valueTexts = rows.map { $0.suppressed ? "suppressed" : $0.value.map(format) ?? "–" }
     let valueRoom = (valueTexts.map { TextMetrics.width($0, size: TextMetrics.labelSize) }.max() ?? 0) + 28
     let barLeft = labelWidth
     let barMax = max(40, width - labelWidth - valueRoom - changeWidth)
     let maxValue = max(rows.compactMap { $0.suppressed ? nil : $0.value }.max() ?? 0, valueKind == .percent ? 1 : 1)
-    let top: Double = changeHeading == nil ? 4 : 26
+    var top: Double = 4
     if let changeHeading {
-      let heading = TextMetrics.truncate(changeHeading, toWidth: changeWidth + 40, size: TextMetrics.smallSize)
-      canvas.text(heading, x: width - 2, y: 16, anchor: .end, size: TextMetrics.smallSize, fill: ReportPalette.secondaryText)
+      let heading = TextMetrics.wrap(changeHeading, toWidth: changeWidth + 40, size: TextMetrics.smallSize)
+      canvas.text(lines: heading, x: width - 2, y: 16, lineHeight: 16, anchor: .end, size: TextMetrics.smallSize, fill: ReportPalette.secondaryText)
+      top = 10 + 16 * Double(heading.count)
     }
-    for (r, row) in rows.enumerated() {
-      let y = top + Double(r) * Self.rowHeight
-      canvas.text(TextMetrics.truncate(row.label, toWidth: labelWidth - 12), x: 0, y: y + 22)
+    var y = top
+    for row in rows {
+      let lines = TextMetrics.wrap(row.label, toWidth: labelWidth - 12)
+      let height = max(Self.rowHeight, 15 + Self.lineHeight * Double(lines.count))
+      canvas.text(lines: lines, x: 0, y: y + 22, lineHeight: Self.lineHeight)
       if row.suppressed {
         canvas.rect(x: barLeft, y: y + 6, width: 22, height: 22, fill: "url(#\(SVGCanvas.suppressedPatternID))",
                     stroke: ReportPalette.text.description)
@@ -132,9 +140,10 @@ struct BarChart: Equatable, Sendable {
       if changeHeading != nil, let change = row.change {
         canvas.text(change.text, x: width - 2, y: y + 22, anchor: .end)
       }
+      y += height
     }
-    canvas.line(x1: barLeft, y1: top, x2: barLeft, y2: top + Double(rows.count) * Self.rowHeight, stroke: ReportPalette.text)
-    canvas.height = top + Double(rows.count) * Self.rowHeight + 6
+    canvas.line(x1: barLeft, y1: top, x2: barLeft, y2: y, stroke: ReportPalette.text)
+    canvas.height = y + 6
     return canvas.render(id: id, title: title, description: description)
   }
 }

@@ -49,7 +49,9 @@ struct DataTable: Equatable, Sendable {
   /// numeric cells right-aligned. Wrapped in a focusable region so a wide table can scroll
   /// sideways on a phone and still be reached by keyboard.
   func html(id: String) -> String {
-    var out = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)-caption\">\n"
+    // A table of more than three columns is "wide": printed across the page, never in a column.
+    let wide = columns.count > 3 ? " wide" : ""
+    var out = "<div class=\"table-wrap\(wide)\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)-caption\">\n"
     out += "<table id=\"\(id)\">\n<caption id=\"\(id)-caption\">\(HTMLEscaping.text(caption))</caption>\n<thead>\n<tr>"
     for (i, column) in columns.enumerated() {
       let numeric = i > 0 && rows.contains { i < $0.count && $0[i].isNumeric }

@@ -16,16 +16,17 @@ extension DivergingBarChart {
     // Key, in category order, wrapping onto new lines.
     var keyItems = categories.indices.map { (label: categories[$0].label, fill: fill(for: $0).description) }
     if hasSuppressed { keyItems.append((label: "Suppressed", fill: "url(#\(SVGCanvas.suppressedPatternID))")) }
-    var x = 0.0, y = 4.0
+    var x = 0.0, y = 4.0, lineBottom = 22.0
     for item in keyItems {
-      let label = TextMetrics.truncate(item.label, toWidth: width - 30)
-      let itemWidth = 24 + TextMetrics.width(label) + 20
-      if x > 0, x + itemWidth > width { x = 0; y += 28 }
+      let label = TextMetrics.wrap(item.label, toWidth: width - 30)
+      let itemWidth = 24 + (label.map { TextMetrics.width($0) }.max() ?? 0) + 20
+      if x > 0, x + itemWidth > width { x = 0; y = lineBottom + 10 }
       canvas.rect(x: x, y: y, width: 18, height: 18, fill: item.fill, stroke: ReportPalette.text.description)
-      canvas.text(label, x: x + 24, y: y + 15)
+      canvas.text(lines: label, x: x + 24, y: y + 15, lineHeight: 19)
+      lineBottom = max(lineBottom, y + 18 + 19 * Double(label.count - 1))
       x += itemWidth
     }
-    let top = y + 18 + 20
+    var top = lineBottom + 20
 
     // Columns: row labels | negative · centre · positive | neutral apart | suppressed marker.
     let labelTexts = rows.map { $0.label }
@@ -54,12 +55,19 @@ extension DivergingBarChart {
     let apartLeft = centre + domain * scale + apartGap
 
     if apartMax > 0, let first = neutralIndices.first {
-      let heading = TextMetrics.truncate(categories[first].label, toWidth: apartMax * scale + 4, size: TextMetrics.smallSize)
-      canvas.text(heading, x: apartLeft, y: top - 4, size: TextMetrics.smallSize)
+      let heading = TextMetrics.wrap(categories[first].label, toWidth: max(apartMax * scale + 4, 60), size: TextMetrics.smallSize)
+      top += 16 * Double(heading.count - 1)
+      canvas.text(lines: heading, x: apartLeft, y: top - 4 - 16 * Double(heading.count - 1), lineHeight: 16, size: TextMetrics.smallSize)
     }
 
     let ticks = Self.ticks(domain)
-    let plotBottom = top + Double(rows.count) * Self.rowHeight
+    // Rows grow to hold a wrapped label and its base.
+    let rowLabels = rows.map { TextMetrics.wrap($0.label, toWidth: labelWidth - 12) }
+    let rowHeights = rows.indices.map { r in
+      max(Self.rowHeight, 12 + 19 * Double(rowLabels[r].count) + (rows[r].base == nil ? 0 : 16))
+    }
+    let rowTops = rowHeights.indices.map { r in top + rowHeights[..<r].reduce(0, +) }
+    let plotBottom = top + rowHeights.reduce(0, +)
     for t in ticks where t > 0 {
       for side in [-1.0, 1.0] {
         let tx = centre + side * t * scale
@@ -68,11 +76,13 @@ extension DivergingBarChart {
     }
 
     for (r, row) in rows.enumerated() {
-      let rowTop = top + Double(r) * Self.rowHeight
-      let barTop = rowTop + (Self.rowHeight - Self.barHeight) / 2
-      canvas.text(TextMetrics.truncate(row.label, toWidth: labelWidth - 12), x: 0, y: barTop + (row.base == nil ? 20 : 12))
+      let rowTop = rowTops[r]
+      let barTop = rowTop + (rowHeights[r] - Self.barHeight) / 2
+      let labelTop = rowTop + (rowHeights[r] - 19 * Double(rowLabels[r].count) - (row.base == nil ? 0 : 16)) / 2
+      canvas.text(lines: rowLabels[r], x: 0, y: labelTop + 15, lineHeight: 19)
       if let base = row.base {
-        canvas.text("n=" + NumberFormatting.count(base), x: 0, y: barTop + 30, size: TextMetrics.smallSize, fill: ReportPalette.secondaryText)
+        canvas.text("n=" + NumberFormatting.count(base), x: 0, y: labelTop + 19 * Double(rowLabels[r].count) + 12,
+                    size: TextMetrics.smallSize, fill: ReportPalette.secondaryText)
       }
       var drawn: [(x: Double, w: Double, index: Int)] = []
       let half = split ? neutralShare(row) / 2 * scale : 0

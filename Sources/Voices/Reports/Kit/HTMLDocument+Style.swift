@@ -59,6 +59,12 @@ extension HTMLDocument {
     figcaption { font-weight: 700; margin-bottom: 15px; }
     figcaption .figure-number { font-weight: 400; }
     .chart-svg { display: block; max-width: 100%; height: auto; }
+    details.chart-data { margin: 0 0 30px; }
+    details.chart-data summary { color: \(ReportPalette.link); text-decoration: underline; cursor: pointer; margin-bottom: 10px; }
+    details.chart-data summary:focus-visible { outline: 3px solid transparent; background-color: \(ReportPalette.focus); color: \(ReportPalette.text); }
+    .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important;
+      overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
+    .print-only, .print-only-inline { display: none; }
     .chart-svg text { font-family: inherit; }
     footer { margin-top: 60px; padding: 30px 0 40px; background: \(ReportPalette.lightFill); border-top: 1px solid \(ReportPalette.border); font-size: 16px; }
     footer h2 { font-size: 24px; margin-top: 0; }
@@ -74,9 +80,33 @@ extension HTMLDocument {
     }
     @media print {
       @page { size: A4; margin: 18mm 16mm 20mm; }
-      body { font-size: 11pt; line-height: 1.35; color: #000; background: #fff; }
+      body { font-size: 10.5pt; line-height: 1.3; color: #000; background: #fff; }
       .wrap { max-width: none; padding: 0; }
-      .skip-link, nav.contents { display: none; }
+      .skip-link, nav.contents, details.chart-data { display: none; }
+      .print-only { display: block; break-before: page; }
+      .print-page { break-after: page; }
+      .print-only table { margin-bottom: 6pt; }
+      p { margin: 0 0 7pt; }
+      h1, h2, h3, h4 { margin-bottom: 6pt; }
+      h3 { margin-top: 12pt; } h4 { margin-top: 8pt; }
+      .list { margin-bottom: 7pt; } .list li { margin-bottom: 2pt; }
+      blockquote { margin: 0 0 7pt; padding: 2pt 0 2pt 8pt; border-left-width: 4pt; }
+      figure { margin: 10pt 0 6pt; } figcaption { margin-bottom: 6pt; }
+      .note { font-size: 8.5pt; }
+      .key-figures { gap: 6pt; margin-bottom: 10pt; flex-wrap: nowrap; }
+      .key-figures li { padding: 4pt 6pt; flex: 1 1 0; font-size: 9pt; }
+      .print-page table { font-size: 8.5pt; }
+      .print-page th, .print-page td { padding: 2pt 5pt 2pt 0; }
+      h1 { font-size: 20pt; margin-bottom: 6pt; } .lede { font-size: 11pt; }
+      .print-only { columns: 2; column-gap: 8mm; }
+      .print-only h2 { column-span: all; }
+      .print-only table, footer table { font-size: 7.5pt; }
+      .print-only th, .print-only td, footer th, footer td { padding: 1pt 4pt 1pt 0; }
+      .print-only .note { font-size: 7.5pt; margin-bottom: 3pt; }
+      footer .digest { font-size: 7pt; }
+      .digest-rest { display: none; } .print-only-inline { display: inline; }
+      .print-only .table-wrap.wide { column-span: all; }
+      footer dd { margin-bottom: 3pt; }
       header .band { background: none; color: #000; border-bottom: 2pt solid #000; }
       header .publisher { padding: 0 0 4pt; }
       .title-block { padding-top: 12pt; }
@@ -87,7 +117,9 @@ extension HTMLDocument {
       .note, .attribution, figcaption .figure-number { color: #000; }
       a, a:visited { color: #000; }
       a[href^="http"]::after, a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: 90%; overflow-wrap: anywhere; }
-      table, figure, blockquote, .key-figures li, tr { break-inside: avoid; page-break-inside: avoid; }
+      figure, blockquote, .key-figures li, tr, caption { break-inside: avoid; page-break-inside: avoid; }
+      caption { break-after: avoid; }
+      .print-only table { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       caption { font-size: 11pt; }
       thead { display: table-header-group; }
@@ -98,7 +130,7 @@ extension HTMLDocument {
       mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       .warning-banner { border: 2pt solid #000; padding: 6pt 8pt; }
       .key-value { font-size: 20pt; }
-      .chart-svg { width: 100%; max-width: 170mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      .chart-svg { width: 100%; max-width: 110mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       footer { background: none; border-top: 1pt solid #000; margin-top: 18pt; padding: 8pt 0 0; font-size: 9pt; }
     }
 

@@ -71,6 +71,8 @@ struct HTMLDocument: Equatable, Sendable {
     var subsections: [Section] = []
     /// The fragment id; made from the heading when `nil`.
     var id: String?
+    /// Printed on a page of its own (a one-page summary): what follows starts a new page.
+    var printsAlone = false
 
     init(_ heading: String, id: String? = nil, blocks: [Block], subsections: [Section] = []) {
       self.heading = heading
@@ -106,7 +108,13 @@ struct HTMLDocument: Equatable, Sendable {
     var figures = 0, tables = 0
     let planned = sections.map { plan($0, ids: &ids) }
     var body = ""
-    for section in planned { body += render(section, level: 2, figures: &figures, tables: &tables) }
+    var printed: [String] = []
+    for section in planned { body += render(section, level: 2, figures: &figures, tables: &tables, printed: &printed) }
+    if !printed.isEmpty {
+      // On screen each figure's table is under its "Show the data"; on paper they are here.
+      body += "<section class=\"print-only\" aria-labelledby=\"data-appendix\">\n<h2 id=\"data-appendix\">Appendix: the data behind the figures</h2>\n"
+      body += printed.joined() + "</section>\n"
+    }
 
     var out = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.attribute(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -136,7 +144,7 @@ struct HTMLDocument: Equatable, Sendable {
 
   /// Unique ids from headings: "themes", then "themes-2" for a second "Themes".
   private struct IDAllocator {
-    var used: Set<String> = ["main", "contents-heading", "about-this-report"]
+    var used: Set<String> = ["main", "contents-heading", "about-this-report", "data-appendix"]
     mutating func make(_ base: String) -> String {
       var id = base, n = 2
       while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
@@ -156,9 +164,10 @@ struct HTMLDocument: Equatable, Sendable {
     return out + "</li>\n"
   }
 
-  private func render(_ p: Planned, level: Int, figures: inout Int, tables: inout Int) -> String {
+  private func render(_ p: Planned, level: Int, figures: inout Int, tables: inout Int, printed: inout [String]) -> String {
     let h = min(level, 6)
-    var out = "<section aria-labelledby=\"\(p.id)\">\n<h\(h) id=\"\(p.id)\">\(HTMLEscaping.text(p.section.heading))</h\(h)>\n"
+    let alone = p.section.printsAlone ? " class=\"print-page\"" : ""
+    var out = "<section\(alone) aria-labelledby=\"\(p.id)\">\n<h\(h) id=\"\(p.id)\">\(HTMLEscaping.text(p.section.heading))</h\(h)>\n"
     for block in p.section.blocks {
       switch block {
       case .paragraph(let runs): out += "<p>" + runs.map(\.html).joined() + "</p>\n"
@@ -182,13 +191,18 @@ struct HTMLDocument: Equatable, Sendable {
       case .table(let table):
         tables += 1
         out += table.html(id: "table-\(tables)")
+      case .figure(let figure) where !figure.chart.hasValues:
+        // Nothing to draw: say so, and keep the table that shows every value is suppressed.
+        tables += 1
+        out += "<p>\(HTMLEscaping.text(figure.emptySentence))</p>\n" + figure.dataTable.html(id: "table-\(tables)")
       case .figure(let figure):
         figures += 1
         out += figure.html(id: "figure-\(figures)", number: figures)
+        printed.append(figure.printedTable(id: "figure-\(figures)", number: figures))
       case .note(let text): out += "<p class=\"note\">\(HTMLEscaping.text(text))</p>\n"
       }
     }
-    for child in p.children { out += render(child, level: level + 1, figures: &figures, tables: &tables) }
+    for child in p.children { out += render(child, level: level + 1, figures: &figures, tables: &tables, printed: &printed) }
     return out + "</section>\n"
   }
 }

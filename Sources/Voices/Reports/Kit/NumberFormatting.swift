@@ -8,6 +8,11 @@ import Foundation
 /// use the minus sign U+2212, which screen readers say as "minus" and which lines up with "+".
 enum NumberFormatting {
   /// The minus sign used for every negative number.
+  /// Said under every table or chart that shows a change beside rounded shares: the change is
+  /// the rounded difference of the unrounded shares, which the reader's own subtraction of the
+  /// rounded shares can miss by a point.
+  static let changeRoundingNote = "Changes are worked out from the unrounded shares and then rounded, so a change can differ by one point from the difference of the rounded shares shown (34% to 41% can be a rise of 8 points, from 33.6% to 41.4%)."
+
   static let minus = "\u{2212}"
 
   /// A percentage given in points (0–100): "45%".

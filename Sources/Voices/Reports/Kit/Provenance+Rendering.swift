@@ -25,7 +25,15 @@ extension Provenance {
     if !inputs.isEmpty {
       let table = DataTable(caption: "Input files and their SHA-256 digests", columns: ["File", "SHA-256"],
                             rows: inputs.map { [DataTable.Cell($0.path), DataTable.Cell($0.sha256)] })
-      out += table.html(id: "provenance-inputs").replacingOccurrences(of: "<td>", with: "<td class=\"digest\">")
+      var html = table.html(id: "provenance-inputs").replacingOccurrences(of: "<td>", with: "<td class=\"digest\">")
+      // Printed, a digest shows its first 16 digits (enough to tell files apart); on screen and
+      // in every other format it is whole.
+      for input in inputs where input.sha256.count > 16 {
+        let head = String(input.sha256.prefix(16)), rest = String(input.sha256.dropFirst(16))
+        html = html.replacingOccurrences(of: ">\(input.sha256)</td>",
+                                         with: ">\(head)<span class=\"digest-rest\">\(rest)</span><span class=\"print-only-inline\" aria-hidden=\"true\">…</span></td>")
+      }
+      out += html
     }
     return out + "</section>\n"
   }

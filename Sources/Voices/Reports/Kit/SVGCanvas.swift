@@ -56,6 +56,15 @@ struct SVGCanvas: Sendable {
     body += ">\(HTMLEscaping.text(text))</text>\n"
   }
 
+  /// Lines of text, one under another, the first at baseline `y` (from `TextMetrics.wrap`).
+  mutating func text(lines: [String], x: Double, y: Double, lineHeight: Double, anchor: Anchor = .start,
+                     size: Double = TextMetrics.labelSize, fill: RGBColour = ReportPalette.text, bold: Bool = false)
+  {
+    for (i, line) in lines.enumerated() {
+      text(line, x: x, y: y + Double(i) * lineHeight, anchor: anchor, size: size, fill: fill, bold: bold)
+    }
+  }
+
   mutating func raw(_ markup: String) { body += markup + "\n" }
 
   /// The finished `<svg>`: `role="img"` named by its `<title>` and described by its `<desc>`.
@@ -115,6 +124,43 @@ enum TextMetrics {
       }
     }
     return em * size
+  }
+
+  /// `text` broken into lines that each fit `maxWidth`, at spaces (and after hyphens and
+  /// slashes); a single word wider than the line is broken between letters. Nothing is cut:
+  /// the lines joined give back every character of `text` (spaces at the breaks aside).
+  static func wrap(_ text: String, toWidth maxWidth: Double, size: Double = labelSize) -> [String] {
+    let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    guard width(collapsed, size: size) > maxWidth else { return [collapsed] }
+    // Words, each keeping a trailing hyphen or slash so a break may follow it.
+    var words: [String] = []
+    for word in collapsed.split(separator: " ") {
+      var piece = ""
+      for c in word {
+        piece.append(c)
+        if c == "-" || c == "/" { words.append(piece); piece = "" }
+      }
+      if !piece.isEmpty { words.append(piece) }
+      words[words.count - 1] += " "
+    }
+    var lines: [String] = [], line = ""
+    func flush() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty { lines.append(trimmed) }
+      line = ""
+    }
+    for word in words {
+      if width((line + word).trimmingCharacters(in: .whitespaces), size: size) <= maxWidth { line += word; continue }
+      flush()
+      if width(word.trimmingCharacters(in: .whitespaces), size: size) <= maxWidth { line = word; continue }
+      // A word wider than a line: break it between letters.
+      for c in word {
+        if !line.isEmpty, width(line + String(c), size: size) > maxWidth { flush() }
+        line.append(c)
+      }
+    }
+    flush()
+    return lines.isEmpty ? [""] : lines
   }
 
   /// `text` shortened with "…" so it fits `maxWidth`; unchanged when it already fits.

@@ -12,7 +12,10 @@ extension TrendChart {
     let nameWidth = min(160, (series.map { TextMetrics.width($0.name) }.max() ?? 0) * 1.1)
     let left: Double = 52
     let right = width - nameWidth - 34
-    let top: Double = validBreaks.isEmpty ? 16 : 44
+    let noteWidth = min(2 * ((width - nameWidth - 86) / Double(max(waves.count, 1))), width - 8)
+    let notes = validBreaks.map { TextMetrics.wrap($0.note, toWidth: noteWidth, size: TextMetrics.smallSize) }
+    let noteLines = Double(notes.map(\.count).max() ?? 0)
+    let top: Double = validBreaks.isEmpty ? 16 : 28 + 16 * noteLines
     let bottom = top + Self.plotHeight
     let step = waves.count > 1 ? (right - left) / Double(waves.count) : right - left
     func xAt(_ w: Int) -> Double { left + step * (Double(w) + 0.5) }
@@ -31,23 +34,25 @@ extension TrendChart {
       canvas.text(NumberFormatting.percent(t), x: left - 8, y: yAt(t) + 5, anchor: .end, size: TextMetrics.smallSize,
                   fill: ReportPalette.secondaryText)
     }
+    let waveLabels = waves.map { TextMetrics.wrap($0.label, toWidth: step - 4) }
+    let extraLines = Double((waveLabels.map(\.count).max() ?? 1) - 1) * 18
     for (w, wave) in waves.enumerated() {
-      canvas.text(TextMetrics.truncate(wave.label, toWidth: step - 4), x: xAt(w), y: bottom + 22, anchor: .middle)
+      canvas.text(lines: waveLabels[w], x: xAt(w), y: bottom + 22, lineHeight: 18, anchor: .middle)
       if let base = wave.base {
-        canvas.text("n=" + NumberFormatting.count(base), x: xAt(w), y: bottom + 40, anchor: .middle, size: TextMetrics.smallSize,
+        canvas.text("n=" + NumberFormatting.count(base), x: xAt(w), y: bottom + 40 + extraLines, anchor: .middle, size: TextMetrics.smallSize,
                     fill: ReportPalette.secondaryText)
       }
     }
 
     // Breaks: a dashed rule between the two waves and the note above the plot.
     let breakAfter = Set(validBreaks.map(\.afterWave))
-    for b in validBreaks {
+    for (b, note) in zip(validBreaks, notes) {
       let bx = (xAt(b.afterWave) + xAt(b.afterWave + 1)) / 2
       canvas.line(x1: bx, y1: top - 8, x2: bx, y2: bottom, stroke: ReportPalette.text, width: 1.5, dash: "6 4")
-      let note = TextMetrics.truncate(b.note, toWidth: min(2 * step, width - 8), size: TextMetrics.smallSize)
-      let noteWidth = TextMetrics.width(note, size: TextMetrics.smallSize)
-      let nx = min(max(bx, noteWidth / 2 + 2), width - noteWidth / 2 - 2)
-      canvas.text(note, x: nx, y: top - 16, anchor: .middle, size: TextMetrics.smallSize, bold: true)
+      let widest = note.map { TextMetrics.width($0, size: TextMetrics.smallSize) }.max() ?? 0
+      let nx = min(max(bx, widest / 2 + 2), width - widest / 2 - 2)
+      canvas.text(lines: note, x: nx, y: top - 16 - 16 * Double(note.count - 1), lineHeight: 16, anchor: .middle,
+                  size: TextMetrics.smallSize, bold: true)
     }
 
     // Bands, then lines, then markers, then labels (so labels sit on top).
@@ -101,20 +106,21 @@ extension TrendChart {
     // Series names at the end of each line.
     var ends: [(y: Double, text: String, colour: RGBColour)] = series.indices.compactMap { s in
       guard let w = waves.indices.last(where: { point(s, $0)?.value != nil }), let v = point(s, w)?.value else { return nil }
-      return (yAt(v), TextMetrics.truncate(series[s].name, toWidth: nameWidth / 1.1), colour(for: s))
+      return (yAt(v), series[s].name, colour(for: s))
     }
-    let spreadEnds = Self.spread(ends.map { ($0.y, $0.text) }, gap: 20, minY: top, maxY: bottom)
+    let nameLines = ends.map { TextMetrics.wrap($0.text, toWidth: nameWidth / 1.1) }
+    let spreadEnds = Self.spread(ends.map { ($0.y, $0.text) }, gap: 20 * Double(nameLines.map(\.count).max() ?? 1), minY: top, maxY: bottom)
     ends = zip(ends, spreadEnds).map { (e, s) in (s.y, e.text, e.colour) }
     for (i, e) in ends.enumerated() {
       let sx = right + 8
       canvas.raw(marker(Self.markers[i % Self.markers.count], x: sx + 6, y: e.y, colour: e.colour))
-      canvas.text(e.text, x: sx + 16, y: e.y + 5, bold: true)
+      canvas.text(lines: nameLines[i], x: sx + 16, y: e.y + 5, lineHeight: 19, bold: true)
     }
     if hasSuppressed {
-      canvas.text("Suppressed values are not plotted: see the table.", x: left, y: bottom + 62, size: TextMetrics.smallSize,
+      canvas.text("Suppressed values are not plotted: see the table.", x: left, y: bottom + 62 + extraLines, size: TextMetrics.smallSize,
                   fill: ReportPalette.secondaryText)
     }
-    canvas.height = bottom + (hasSuppressed ? 72 : 52)
+    canvas.height = bottom + extraLines + (hasSuppressed ? 72 : 52)
     return canvas.render(id: id, title: title, description: description)
   }
 
