@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Voices
 
@@ -8,6 +9,25 @@ enum WorkspaceArgument {
       throw UsageError("give at most one WORKSPACE folder, not \(arguments.positional.count) arguments")
     }
     return try Workspace.open(arguments.positional.first ?? "surveys")
+  }
+
+  /// A FILE then an optional WORKSPACE (`voices add EXPORT [WORKSPACE]`), with the mistake of
+  /// giving them the other way round named as such.
+  ///
+  /// - Throws: `UsageError` when the workspace folder came first.
+  static func fileAndWorkspace(_ positional: [String], command: String, fileKind: String) throws -> (file: String, workspace: String) {
+    let file = positional[0], workspace = positional.count == 2 ? positional[1] : "surveys"
+    if positional.count == 2 {
+      var isDirectory: ObjCBool = false
+      let firstIsWorkspace = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && isDirectory.boolValue
+        && FileManager.default.fileExists(atPath: (file as NSString).appendingPathComponent("manifests"))
+      var secondIsFolder: ObjCBool = false
+      let secondIsFile = FileManager.default.fileExists(atPath: workspace, isDirectory: &secondIsFolder) && !secondIsFolder.boolValue
+      if firstIsWorkspace && (secondIsFile || !FileManager.default.fileExists(atPath: workspace)) {
+        throw UsageError("the arguments are the other way round: \(file) is the workspace; write `voices \(command) \(workspace) \(file)` (\(fileKind) first, then WORKSPACE)")
+      }
+    }
+    return (file, workspace)
   }
 
   /// Reads every export, showing which one is being read on a terminal; `keepingFreeText:

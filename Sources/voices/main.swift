@@ -7,6 +7,7 @@ let commands: [Command] = [
   ReportCommand.command,
   InitCommand.command,
   AddCommand.command,
+  RemoveCommand.command,
   RedactCommand.command,
   MeasuresCommand.command,
   CodeCommand.command,
@@ -60,7 +61,8 @@ func main() -> Int32 {
   }
   words.removeFirst()
   guard let command = commands.first(where: { $0.name == first }) else {
-    Terminal.err("voices: no command \"\(first)\"; see `voices --help` for the list")
+    let hint = closestCommand(to: first).map { "; did you mean `voices \($0)`?" } ?? "; see `voices --help` for the list"
+    Terminal.err("voices: no command \"\(first)\"\(hint)")
     return ExitCode.usage.rawValue
   }
   do {
@@ -78,6 +80,26 @@ func main() -> Int32 {
     Terminal.err(Terminal.styled("error: ", .red, forErr: true) + "\(error)")
     return ExitCode.inputProblem.rawValue
   }
+}
+
+/// The command a mistyped word was most likely meant to be (`valdate` -> `validate`): the
+/// nearest name by edit distance, if within a third of its length.
+func closestCommand(to word: String) -> String? {
+  func distance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...max(1, b.count) where !b.isEmpty {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return a.isEmpty ? b.count : (b.isEmpty ? a.count : previous[b.count])
+  }
+  let typed = Array(word.lowercased())
+  let scored = commands.map { ($0.name, distance(typed, Array($0.name))) }.min { $0.1 < $1.1 }
+  guard let (name, d) = scored, d <= max(1, name.count / 3) else { return nil }
+  return name
 }
 
 exit(main())

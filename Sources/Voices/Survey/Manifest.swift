@@ -11,6 +11,10 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var note: String?
   public var source: SurveySource
   public var wave: String
+  /// The survey series this export is one wave of (`parent-carer-survey`): next year's export
+  /// of the series takes this one's mapping, and trends compare waves of one series only.
+  /// When absent, the series is named from the export's file name (`Manifest.seriesName`).
+  public var series: String?
   /// The export, relative to the workspace root.
   public var file: String
   public var layout: VendorLayout
@@ -88,7 +92,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case manifestVersion, title, note, source, wave, file, layout, sheet, headerRows, respondentGroup
+    case manifestVersion, title, note, source, wave, series, file, layout, sheet, headerRows, respondentGroup
     case respondentGroupColumn, respondentId, submitted, consent, breakdowns, measures, freeText
     case attendance, ignore, scales
   }
@@ -100,6 +104,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     note = try c.decodeIfPresent(String.self, forKey: .note)
     source = try c.decode(SurveySource.self, forKey: .source)
     wave = try c.decode(String.self, forKey: .wave)
+    series = try c.decodeIfPresent(String.self, forKey: .series)
     file = try c.decode(String.self, forKey: .file)
     layout = try c.decodeIfPresent(VendorLayout.self, forKey: .layout) ?? .plain
     sheet = try c.decodeIfPresent(SheetReference.self, forKey: .sheet)

@@ -100,6 +100,7 @@ extension Manifest {
       ("note", opt(note)),
       ("source", .string(source.rawValue)),
       ("wave", .string(wave)),
+      ("series", opt(series)),
       ("file", .string(file)),
       ("layout", .string(layout.rawValue)),
       ("sheet", sheetValue),
