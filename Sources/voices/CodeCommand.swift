@@ -56,28 +56,24 @@ enum CodeCommand {
       return try codeFile(first, arguments)
     }
     let workspace = try WorkspaceArgument.open(arguments, command: "code")
-    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
-    let engine = try CodingEngine(codebook)
+    let codebook = try workspace.codebook(at: arguments.value("--codebook"))
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5)
-    let models = try arguments.value("--model").map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
-    var comments = load.comments()
-    CodingRun.code(&comments, with: engine)
+    // The one coding path: reviewers' decisions (voices review import) beat the rules, the
+    // rules beat the model (see CodedCorpus).
+    let (corpus, torn) = try workspace.code(load, codebook: codebook, modelPath: arguments.value("--model"))
+    if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
+    let comments = corpus.comments
     let folder = workspace.root.appendingPathComponent("coded")
-    // Reviewers' decisions (voices review import) beat the rules, the rules beat the model: see FinalCoding.
-    let decisions = try WorkspaceArgument.decisions(workspace)
-    if !decisions.isEmpty || models != nil {
-      let proposals = models.map { FinalCoding.modelProposals($0.proposals(for: comments), of: comments) } ?? [:]
-      let (finals, applied) = FinalCoding.apply(decisions, to: comments, model: proposals)
-      FinalCoding.replaceAssignments(of: &comments, with: finals)
+    if let finals = corpus.sources {
       try CodedWriter.writeAtomically(FinalCoding.csv(finals), to: folder.appendingPathComponent("sources.csv"))
       if !Terminal.quiet {
-        if let models {
+        if let model = corpus.model {
           let added = finals.reduce(0) { $0 + $1.assignments.filter { $0.source == .model }.count }
-          Terminal.out("The model\(models.models.count == 1 ? "" : "s") added \(added) themes the rules did not give.")
+          Terminal.out("The model\(model.models.count == 1 ? "" : "s") added \(added) themes the rules did not give.")
         }
-        if !decisions.isEmpty {
-          Terminal.out("Applied \(decisions.count) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
+        if let (decisions, applied) = corpus.reviewed {
+          Terminal.out("Applied \(decisions) review decisions: \(applied.byReviewers) themes decided by reviewers, \(applied.removed) proposals removed, "
             + "\(applied.conflicts) conflicts left as the rules said (see \(workspace.displayName(of: "coded/sources.csv")))"
             + (applied.orphaned > 0 ? "; \(applied.orphaned) decisions are about comments no longer in the workspace." : "."))
         }
@@ -111,7 +107,7 @@ enum CodeCommand {
       ? Codebook(name: "none", themes: []) : try Codebook.load(at: arguments.value("--codebook") ?? "surveys/codebooks")
     let engine = try CodingEngine(codebook)
     let models = try modelPath.map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
-    let coder = CommentFileCoder(engine: engine, models: models, audience: audience, format: format)
+    let coder = CommentFileCoder(engine: engine, postStep: models.map(CodedCorpus.modelStep), audience: audience, format: format)
     let out = FileHandle.standardOutput
     if let header = coder.header { out.write(Data(header.utf8)) }
     do {

@@ -8,7 +8,7 @@ enum ReportCommand {
     summary: "Write the annual report, theme pack, trust tracker and You said, we did",
     help: """
       Usage: voices report [annual|themes|trust|you-said-we-did|all] [WORKSPACE] [--out DIR]
-                           [--format html,md,csv,json] [--all]
+                           [--format html,md,csv,json] [--model MODEL] [--all]
 
       Builds reports from every wave of WORKSPACE (default ./surveys) and writes them to DIR
       (default ./reports). With no arguments: every report for ./surveys into ./reports.
@@ -43,13 +43,16 @@ enum ReportCommand {
         --out DIR          where to write (default ./reports)
         --format LIST      formats, comma-separated: html, md, csv, json (default all four)
         --all              show every reading problem, not the first 5 per file
+        --model MODEL      code with a trained model (a file or folder from `voices learn`)
+                           beside the rules, as `voices code --model` does; the reports
+                           count its themes and name it in their provenance
 
       Examples:
         voices report
         voices report trust --format html
         SOURCE_DATE_EPOCH=1767225600 voices report all my-workspace --out out/reports
       """,
-    valueOptions: ["--out", "--format"],
+    valueOptions: ["--out", "--format", "--model"],
     flagOptions: ["--all"],
     run: run
   )
@@ -82,9 +85,9 @@ enum ReportCommand {
     let workspace = try Workspace.open(positional.first ?? "surveys")
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: arguments.has("--all") ? .max : 5, minimum: .error)
-    WorkspaceArgument.setAsideTornDecision(workspace)
-    let files = try ReportBuilder.build(kinds, formats: formats, workspace: workspace, load: load,
-                                        environment: ProcessInfo.processInfo.environment)
+    let (files, torn) = try workspace.buildReports(kinds, formats: formats, surveys: load, modelPath: arguments.value("--model"),
+                                                   environment: ProcessInfo.processInfo.environment)
+    if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
     let out = arguments.value("--out") ?? "reports"
     let written = try ReportBuilder.write(files, to: URL(fileURLWithPath: out, isDirectory: true))
     for (url, file) in zip(written, files) {

@@ -70,19 +70,21 @@ enum ReviewCommand {
     let selection = ReviewSelection(theme: arguments.value("--theme"), wave: arguments.value("--wave"),
                                     sample: try count(arguments, "--sample"), uncertain: try count(arguments, "--uncertain"))
     let workspace = try Workspace.open(rest.first ?? "surveys")
-    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try workspace.codebook(at: arguments.value("--codebook"))
     if let theme = selection.theme, codebook.theme(theme) == nil {
       throw UsageError("--theme \(theme) is not in the codebook (themes: \(codebook.themes.map(\.id).joined(separator: ", ")))")
     }
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
-    var comments = ReviewComments.of(load)
-    CodingRun.code(&comments, with: try CodingEngine(codebook))
     var modelPath = arguments.value("--model")
     let workspaceModels = workspace.root.appendingPathComponent("models").path
     if modelPath == nil, selection.uncertain != nil, FileManager.default.fileExists(atPath: workspaceModels) { modelPath = workspaceModels }
-    let models = try modelPath.map { ModelCoder(models: try ModelCoder.loadModels(at: $0), codebook: codebook) }
-    let uncertainty = selection.uncertain == nil ? nil : models?.uncertainties(of: comments)
+    // The sheet shows what the machine proposes (rules, then the model), not what reviewers
+    // already decided: it is for deciding.
+    let (corpus, torn) = try workspace.code(load, codebook: codebook, modelPath: modelPath, applyingDecisions: false)
+    if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
+    let comments = corpus.comments
+    let uncertainty = selection.uncertain == nil ? nil : corpus.model?.uncertainties(of: comments)
     let picked = selection.select(comments, modelUncertainty: uncertainty)
     let rows = ReviewSheet.rows(for: picked, codebook: codebook, redactor: ReviewComments.redactor(for: workspace.root), theme: selection.theme)
     let bytes = lower.hasSuffix(".csv") ? ReviewSheet.csv(rows) : try ReviewSheet.xlsx(rows, codebook: codebook)
@@ -103,7 +105,7 @@ enum ReviewCommand {
     guard let file = rest.first else { throw UsageError("give the review sheet FILE to import") }
     guard rest.count <= 2 else { throw UsageError("give one FILE and at most one WORKSPACE folder") }
     let workspace = try Workspace.open(rest.count == 2 ? rest[1] : "surveys")
-    let codebook = try Codebook.load(at: arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path)
+    let codebook = try workspace.codebook(at: arguments.value("--codebook"))
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
     let log = DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl"))

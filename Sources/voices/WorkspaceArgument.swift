@@ -89,9 +89,4 @@ extension WorkspaceArgument {
     if let torn = contents.setAside { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
     return contents.decisions
   }
-
-  /// Sets aside a torn last line of the log (with a warning) before a run reads it.
-  static func setAsideTornDecision(_ workspace: Workspace) {
-    _ = try? decisions(workspace)
-  }
 }

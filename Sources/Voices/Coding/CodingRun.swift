@@ -26,9 +26,9 @@ public enum CodingRun {
   ///
   /// - Complexity: O(total text length); split into one contiguous slice per core, each with
   ///   its own `CodingEngine.Scratch`, so threads share only the read-only engine.
-  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine) {
+  public static func code(_ comments: inout [CodedComment], with engine: CodingEngine, withEvidence: Bool = true) {
     var scratches: [CodingEngine.Scratch] = []
-    code(&comments, with: engine, scratches: &scratches)
+    code(&comments, with: engine, scratches: &scratches, withEvidence: withEvidence)
   }
 
   /// Codes a batch reusing per-worker scratch (and its cache of word forms) from earlier

@@ -16,8 +16,21 @@ public struct CommentFileCoder: Sendable {
     case jsonl
   }
 
+  /// A step run on each batch after the rules, adding themes of its own (a trained model's,
+  /// from `CodedCorpus.modelStep`): the coder needs to know only that it adds a column.
+  public struct PostStep: Sendable {
+    /// The CSV column its themes go in (`model_themes`).
+    public var column: String
+    public var apply: @Sendable (inout [CodedComment]) -> Void
+
+    public init(column: String, apply: @escaping @Sendable (inout [CodedComment]) -> Void) {
+      self.column = column
+      self.apply = apply
+    }
+  }
+
   public let engine: CodingEngine
-  public let models: ModelCoder?
+  public let postStep: PostStep?
   public let audience: Theme.Audience
   public let format: Format
   /// Comments per batch.
@@ -26,9 +39,9 @@ public struct CommentFileCoder: Sendable {
   /// file are lower-case letters, digits and hyphens), for `idThemesRows`.
   let themeIDBytes: ThemeIDBytes?
 
-  public init(engine: CodingEngine, models: ModelCoder? = nil, audience: Theme.Audience = .all, format: Format = .csv) {
+  public init(engine: CodingEngine, postStep: PostStep? = nil, audience: Theme.Audience = .all, format: Format = .csv) {
     self.engine = engine
-    self.models = models
+    self.postStep = postStep
     self.audience = audience
     self.format = format
     let ids = engine.codebook.themes.map(\.id)
@@ -38,7 +51,7 @@ public struct CommentFileCoder: Sendable {
   /// The first line of the output (nil for JSON Lines).
   public var header: String? {
     guard format == .csv else { return nil }
-    return models == nil ? "id,themes\r\n" : "id,themes,model_themes\r\n"
+    return postStep.map { "id,themes,\($0.column)\r\n" } ?? "id,themes\r\n"
   }
 
   /// Codes every row of `path`, handing `write` the output (after `header`) a batch at a time,
@@ -48,7 +61,7 @@ public struct CommentFileCoder: Sendable {
   ///   for a malformed file (what was written before the bad row stays written).
   public func run(file path: String, idColumn: String, textColumn: String,
                   write: @escaping @Sendable (Data) -> Void) throws {
-    if format == .csv, models == nil, let plainIDs = themeIDBytes {
+    if format == .csv, postStep == nil, let plainIDs = themeIDBytes {
       // `id,themes` only: comments stay bytes from file to output, no `String` each.
       let engine = engine, mask = CodingRun.mask(for: audience, in: engine)
       let pipeline = SlicePipeline<CommentBytes>(engine: engine, write: write) { batch, range, scratch in
@@ -103,17 +116,13 @@ public struct CommentFileCoder: Sendable {
   /// Codes and formats one batch of comments as strings (on every core): JSON Lines, or CSV
   /// with model themes or with theme ids that need quoting.
   func output(for batch: inout [CodedComment], scratches: inout [CodingEngine.Scratch]) -> Data {
-    CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || models != nil)
-    if let models {
-      let proposals = FinalCoding.modelProposals(models.proposals(for: batch), of: batch)
-      let (finals, _) = FinalCoding.apply([], to: batch, model: proposals)
-      FinalCoding.replaceAssignments(of: &batch, with: finals)
-    }
+    CodingRun.code(&batch, with: engine, scratches: &scratches, withEvidence: format == .jsonl || postStep != nil)
+    postStep?.apply(&batch)
     var text = ""
     for c in batch {
       switch format {
       case .jsonl: text += CodedWriter.jsonLine(c)
-      case .csv: text += models == nil ? CodedWriter.idThemesCSVRow(c) : CodedWriter.idThemesModelCSVRow(c)
+      case .csv: text += postStep == nil ? CodedWriter.idThemesCSVRow(c) : CodedWriter.idThemesModelCSVRow(c)
       }
     }
     return Data(text.utf8)

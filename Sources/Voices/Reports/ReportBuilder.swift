@@ -43,20 +43,22 @@ public struct ReportFile: Sendable, Equatable {
 
 /// Builds reports in memory and writes them all at once.
 public enum ReportBuilder {
-  /// Builds `kinds` in `formats` from a workspace already read.
+  /// Builds `kinds` in `formats` from a workspace already read and coded
+  /// (`Workspace.buildReports` gathers both).
   ///
   /// Nothing is written: the caller writes the files with `write(_:to:)` once every report is
   /// built, so an error leaves no partial output. The same inputs and environment always give
   /// the same bytes.
   ///
   /// - Parameters:
+  ///   - coded: The workspace's comments as `Workspace.code` coded them; nil with no codebooks.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read (the date
   ///     shown). When unset, the newest submission date in the data is shown.
-  /// - Throws: `ReportError`, `ProvenanceError`, codebook and reader errors.
-  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: Workspace, load: SurveyCollection,
-                           environment: [String: String]) throws -> [ReportFile] {
+  /// - Throws: `ReportError`, `ProvenanceError`, reader errors.
+  public static func build(_ kinds: [ReportKind], formats: [ReportFormat], workspace: ReportWorkspace, load: SurveyCollection,
+                           coded: CodedCorpus?, environment: [String: String]) throws -> [ReportFile] {
     guard !load.exports.isEmpty else { throw ReportError.noData(workspace: workspace.displayPath) }
-    return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, environment: environment))
+    return render(kinds, formats: formats, inputs: try ReportInputs.gather(workspace, load: load, coded: coded, environment: environment))
   }
 
   /// The files of `kinds` in `formats` from inputs already gathered.

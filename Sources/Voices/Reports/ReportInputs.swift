@@ -24,13 +24,15 @@ struct ReportInputs: Sendable {
   static let breakdownFields = ["support", "locality"]
 
   /// - Parameters:
-  ///   - workspace: The opened workspace.
+  ///   - workspace: The workspace the reports describe.
   ///   - load: What was read from it.
+  ///   - coded: Its comments coded (`Workspace.code`), nil when it has no codebooks.
   ///   - environment: The process environment; only `SOURCE_DATE_EPOCH` is read.
-  static func gather(_ workspace: Workspace, load: SurveyCollection, environment: [String: String]) throws -> ReportInputs {
+  static func gather(_ workspace: ReportWorkspace, load: SurveyCollection, coded: CodedCorpus?,
+                     environment: [String: String]) throws -> ReportInputs {
     let root = workspace.root
     let fm = FileManager.default
-    let policy = workspace.settings.suppression
+    let policy = workspace.policy
     // The review sheet beside the theme pack must redact as `voices review import` checks.
     let redactor = ReviewComments.redactor(for: root)
 
@@ -38,16 +40,8 @@ struct ReportInputs: Sendable {
     let known = Set(load.exports.flatMap { $0.manifest.breakdowns.map(\.field) })
     let breakdowns = breakdownFields.filter(known.contains).map { ($0, MeasureAnalysis(load, by: [$0], policy: policy)) }
 
-    let codebookFolder = root.appendingPathComponent("codebooks")
-    let codebookNames = ((try? fm.contentsOfDirectory(atPath: codebookFolder.path)) ?? []).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-    var themes: ThemeResults? = nil
-    if !codebookNames.isEmpty {
-      let books = try codebookNames.map {
-        try Codebook.read(contentsOf: codebookFolder.appendingPathComponent($0), file: workspace.displayName(of: "codebooks/\($0)"))
-      }
-      let decisions = try DecisionLog(workspaceRoot: root, displayName: workspace.displayName(of: "review/decisions.jsonl")).read()
-      themes = try ThemeResults.code(load, codebook: Codebook.merged(books, name: "codebooks"), decisions: decisions, policy: policy)
-    }
+    let codebookNames = workspace.codebookFiles
+    let themes = coded.map { ThemeResults.counting($0, policy: policy) }
 
     var actions: ActionsFile? = nil
     let actionsURL = root.appendingPathComponent("actions.csv")
@@ -65,7 +59,7 @@ struct ReportInputs: Sendable {
     // Inputs: settings, registry, population, lists, codebooks, actions, manifests and exports.
     var paths = ["workspace.json", "measures.json", "population.json", "names.txt", "schools.txt", "actions.csv", "review/decisions.jsonl"]
     paths += codebookNames.map { "codebooks/\($0)" }
-    for url in workspace.manifestURLs() { paths.append("manifests/\(url.lastPathComponent)") }
+    paths += workspace.manifestFiles
     paths += load.exports.map(\.manifest.file)
     var inputs: [Provenance.InputFile] = []
     for path in paths where fm.fileExists(atPath: root.appendingPathComponent(path).path) {
@@ -84,12 +78,9 @@ struct ReportInputs: Sendable {
     if environment["SOURCE_DATE_EPOCH"] == nil {
       rules.append("The date shown is the newest submission in the data (SOURCE_DATE_EPOCH was not set), so rebuilding gives the same bytes.")
     }
-    let provenance = Provenance(inputs: inputs, codebookVersion: codebookVersion,
-                                modelVersion: themes == nil ? nil : "rule-based coder (codebook patterns; no learned model)"
-                                  + (fm.fileExists(atPath: root.appendingPathComponent("review/decisions.jsonl").path)
-                                    ? "; reviewers' decisions from review/decisions.jsonl applied first" : ""),
+    let provenance = Provenance(inputs: inputs, codebookVersion: codebookVersion, modelVersion: coded?.method,
                                 rules: rules, builtAt: builtAt)
-    return ReportInputs(workspaceName: workspace.settings.name, synthetic: workspace.settings.synthetic, policy: policy, load: load,
+    return ReportInputs(workspaceName: workspace.name, synthetic: workspace.synthetic, policy: policy, load: load,
                         analysis: analysis, breakdowns: breakdowns, participation: ParticipationCounts(load.exports), themes: themes,
                         actions: actions, quotes: quotes, redactor: redactor, provenance: provenance)
   }

@@ -1,12 +1,11 @@
 import Foundation
 
-/// Every free-text answer of a workspace coded with the workspace's codebooks, and how many
+/// Every free-text answer of a workspace as `Workspace.code` coded it, and how many
 /// respondents raised each theme per audience and wave, with the small-number rule applied.
 ///
-/// The counting is tallying Coding's assignments (respondents with at least one comment given
+/// The counting is tallying the final assignments (respondents with at least one comment given
 /// the theme); shares, intervals and changes come from Measures' `Proportion` and
-/// `ProportionDifference`, so the theme figures follow the same rules as the measures. It lives
-/// here until Coding offers per-wave theme counts itself.
+/// `ProportionDifference`, so the theme figures follow the same rules as the measures.
 struct ThemeResults: Sendable {
   var codebook: Codebook
   /// Every non-empty free-text answer, coded, in workspace order.
@@ -46,18 +45,9 @@ struct ThemeResults: Sendable {
     var isNew: Bool
   }
 
-  /// The audience a response's comments are coded for: parent carers' comments with the parent
-  /// carer themes, everyone else's (young people, families, decision makers) with the young
-  /// people's (as `voices code` does).
-  /// Codes every comment of `load` and counts themes.
-  static func code(_ load: SurveyCollection, codebook: Codebook, decisions: [ReviewDecision] = [], policy: SuppressionPolicy) throws -> ThemeResults {
-    let engine = try CodingEngine(codebook)
-    var comments = load.comments()
-    CodingRun.code(&comments, with: engine)
-    // Reviewers' decisions beat the rules, as in `voices code`.
-    if !decisions.isEmpty {
-      FinalCoding.replaceAssignments(of: &comments, with: FinalCoding.apply(decisions, to: comments).comments)
-    }
+  /// Counts the themes of a coded corpus.
+  static func counting(_ corpus: CodedCorpus, policy: SuppressionPolicy) -> ThemeResults {
+    let codebook = corpus.codebook, comments = corpus.comments
 
     var bases: [AudienceWave: Set<String>] = [:]
     var hits: [AudienceWave: [String: Set<String>]] = [:]
@@ -102,8 +92,7 @@ struct ThemeResults: Sendable {
       previous[key.audience] = key
       previousCounts = current
     }
-    return ThemeResults(codebook: codebook, comments: comments, counts: counts, bases: bases.mapValues(\.count),
-                        commentsByTheme: byTheme)
+    return ThemeResults(codebook: codebook, comments: comments, counts: counts, bases: bases.mapValues(\.count), commentsByTheme: byTheme)
   }
 
   /// The comments of `audience` and `wave` given `theme`, in workspace order.

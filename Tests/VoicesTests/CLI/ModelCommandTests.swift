@@ -48,3 +48,28 @@ import Testing
     #expect(Set(model.themes) == ["staff-positive", "waiting-for-assessment-and-therapy"])
   }
 }
+
+@Suite("voices report --model") struct ReportModelTests {
+  @Test("the reports code through the same call as voices code: with --model they name the model and count its themes")
+  func reportsUseTheModel() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("voices-report-model-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    // A model that gives `communications-positive` to anything about the weather: no rule does.
+    try Data(("text,themes\n" + (0..<40).map { i in
+      i % 2 == 0 ? "the weather was sunny and warm \(i)," + "communications-positive" : "we waited for the bus again \(i),"
+    }.joined(separator: "\n") + "\n").utf8).write(to: root.appendingPathComponent("train.csv"))
+    let model = root.appendingPathComponent("model.json").path
+    let learn = try VoicesRun.run(["learn", root.appendingPathComponent("train.csv").path, "--text-column", "text",
+                                   "--labels-column", "themes", "--out", model, "--folds", "2", "--min-df", "1"])
+    try #require(learn.status == 0, "\(learn.stderr)")
+    let surveys = TestPaths.packageRoot.appendingPathComponent("surveys").path
+    let out = root.appendingPathComponent("out").path
+    let report = try VoicesRun.run(["report", "themes", surveys, "--model", model, "--format", "json", "--out", out])
+    #expect(report.status == 0, "\(report.stderr)")
+    let json = try String(contentsOfFile: out + "/theme-pack.json", encoding: .utf8)
+    #expect(json.contains("with a trained model (\(model))"))
+    let plain = try String(contentsOfFile: TestPaths.packageRoot.appendingPathComponent("reports/theme-pack.json").path, encoding: .utf8)
+    #expect(plain.contains("no learned model"))
+  }
+}

@@ -16,7 +16,8 @@ enum ExampleReports {
   static let built: Result<Built, any Error> = Result {
     let workspace = try Workspace.open(TestPaths.packageRoot.appendingPathComponent("surveys").path)
     let load = workspace.load()
-    let inputs = try ReportInputs.gather(workspace, load: load, environment: [:])
+    let coded = try workspace.code(load, codebook: workspace.codebook()).corpus
+    let inputs = try ReportInputs.gather(workspace.reportWorkspace, load: load, coded: coded, environment: [:])
     let files = ReportBuilder.render(ReportKind.allCases, formats: ReportFormat.allCases, inputs: inputs)
     var documents: [ReportKind: ReportDocument] = [:]
     for kind in ReportKind.allCases { documents[kind] = ReportBuilder.document(kind, inputs) }
@@ -181,7 +182,7 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
   @Test("the same inputs give the same bytes")
   func determinism() throws {
     let built = try ExampleReports.get()
-    let again = try ReportBuilder.build(ReportKind.allCases, formats: ReportFormat.allCases, workspace: built.workspace, load: built.load, environment: [:])
+    let again = try built.workspace.buildReports(ReportKind.allCases, formats: ReportFormat.allCases, surveys: built.load, environment: [:]).files
     #expect(again == built.files)
   }
 
@@ -196,8 +197,9 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let newest = try #require(built.load.exports.flatMap { $0.responses.compactMap(\.submitted) }.max())
     #expect(try ExampleReports.file("trust-and-confidence-tracker.html").contains("<time datetime=\"\(Provenance.iso8601(newest.seconds))\">"))
     #expect(throws: ProvenanceError.invalidSourceDateEpoch("now")) {
-      _ = try ReportBuilder.build([.trust], formats: [.html], workspace: built.workspace, load: SurveyCollection(exports: [built.load.exports[0]], diagnostics: [], registry: built.load.registry),
-                                  environment: ["SOURCE_DATE_EPOCH": "now"])
+      _ = try built.workspace.buildReports([.trust], formats: [.html],
+                                           surveys: SurveyCollection(exports: [built.load.exports[0]], diagnostics: [], registry: built.load.registry),
+                                           environment: ["SOURCE_DATE_EPOCH": "now"])
     }
   }
 
@@ -301,7 +303,8 @@ private func count(_ needle: String, in haystack: String) -> Int { haystack.comp
     let theme = target.assignments[0].themeId
     let decision = ReviewDecision(at: "2026-01-01T00:00:00Z", reviewer: "AB", verdict: .disagree, theme: theme, key: CommentKey(target),
                                   sheet: "s.csv", sheetSHA256: "0", row: 2)
-    let after = try ThemeResults.code(built.load, codebook: results.codebook, decisions: [decision], policy: built.inputs.policy)
+    let after = ThemeResults.counting(try CodedCorpus.code(built.load.comments(), codebook: results.codebook, decisions: [decision]),
+                                      policy: built.inputs.policy)
     let reviewed = try #require(after.comments.first { CommentKey($0) == CommentKey(target) })
     #expect(!reviewed.assignments.contains { $0.themeId == theme })
     let hits = { (r: ThemeResults) in r.counts.filter { $0.theme == theme && $0.wave == target.wave }.map(\.respondents).reduce(0, +) }

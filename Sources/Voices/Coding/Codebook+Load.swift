@@ -1,28 +1,5 @@
 import Foundation
 
-extension SurveyCollection {
-  /// Every free-text answer of every export, ready to code. Parent carers' answers get the
-  /// parent carer themes; everyone else's (young people, families, decision makers) the
-  /// young people's.
-  public func comments() -> [CodedComment] {
-    var comments: [CodedComment] = []
-    for export in exports {
-      for response in export.responses {
-        let audience = SurveyCollection.audience(of: response)
-        for answer in response.texts where !answer.text.isEmpty {
-          comments.append(CodedComment(responseId: response.id, wave: response.wave, question: answer.question, text: answer.text, audience: audience))
-        }
-      }
-    }
-    return comments
-  }
-
-  /// Which codebook audience a response's comments are coded against.
-  public static func audience(of response: Response) -> Theme.Audience {
-    response.group == "parent carers" ? .parentCarers : .youngPeople
-  }
-}
-
 /// Why a codebook could not be found.
 public enum CodebookLocationError: Error, Equatable, Sendable, CustomStringConvertible {
   case missing(path: String)
@@ -30,7 +7,7 @@ public enum CodebookLocationError: Error, Equatable, Sendable, CustomStringConve
 
   public var description: String {
     switch self {
-    case .missing(let path): "no codebook at \(path); give --codebook FILE.csv"
+    case .missing(let path): "no codebook at \(path) (a codebook CSV file, or a folder of them, was expected)"
     case .empty(let folder): "no codebook CSV files in \(folder)"
     }
   }
