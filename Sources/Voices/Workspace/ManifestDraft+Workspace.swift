@@ -148,7 +148,8 @@ extension Workspace {
       }
       throw error
     }
-    let written = check(manifestAt: manifestURL, name: manifestName)
+    var written = check(manifestAt: manifestURL, name: manifestName)
+    if let note = alreadyThere(&written, except: manifestName) { draft.notes.append(note) }
     return AddResult(exportPath: exportPath, copied: copied, replaced: replaced, manifestPath: manifestPath, draft: draft,
                      carry: carry, sheets: sheets, validation: written)
   }
@@ -156,6 +157,28 @@ extension Workspace {
   /// Adds an export with drafting options only (no carry-over choice, no force or replace).
   public func add(exportAt url: URL, options: ManifestDrafter.Options = .init()) throws -> AddResult {
     try add(exportAt: url, options: AddOptions(draft: options))
+  }
+
+  /// Says when the export just added repeats one already in the workspace (the same wave of
+  /// the same series, sharing respondent ids or identical submissions), and counts those
+  /// responses once in `added` as `load()` will.
+  func alreadyThere(_ added: inout SurveyCollection, except name: String) -> DraftNote? {
+    guard let new = added.exports.first else { return nil }
+    var others = SurveyCollection(exports: [], diagnostics: [], registry: MeasureRegistry(measures: []))
+    for url in manifestURLs() where url.deletingPathExtension().lastPathComponent != name {
+      guard let (m, _) = try? ManifestLoader.load(contentsOf: url, file: url.lastPathComponent),
+            m.wave == new.manifest.wave, m.seriesId == new.manifest.seriesId else { continue }
+      readExport(manifestAt: url, name: url.deletingPathExtension().lastPathComponent, keepingFreeText: false, into: &others)
+    }
+    guard !others.exports.isEmpty else { return nil }
+    var all = others
+    all.exports.append(new)
+    let before = all.accounting.duplicates
+    all.countCrossExportDuplicatesOnce()
+    let shared = all.accounting.duplicates - before
+    guard shared > 0, let checked = all.exports.last else { return nil }
+    added.exports[0] = checked
+    return DraftNote("this export looks like one already in the workspace: \(shared) of its \(new.accounting.accepted) responses are also in \(others.exports.map(\.name).joined(separator: ", ")) (wave \(new.manifest.wave)); each person is counted once. If it is a second download, `voices remove \(name)`; if it replaces the other, remove that one", needsAttention: true)
   }
 
   /// The other sheets of a workbook, for a message about the one read.

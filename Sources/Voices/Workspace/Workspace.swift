@@ -79,6 +79,7 @@ public struct Workspace: Sendable {
       load.exports += part.exports
       load.diagnostics += part.diagnostics
     }
+    load.countCrossExportDuplicatesOnce()
     checkMeasuresRegistered(in: &load)
     checkScalesWithinWaves(in: &load)
     return load

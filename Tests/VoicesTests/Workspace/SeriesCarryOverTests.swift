@@ -179,3 +179,44 @@ import Testing
     #expect(try Data(contentsOf: workspace.root.appendingPathComponent("exports/parent-carer-survey-2026.csv")) == Data(contentsOf: next))
   }
 }
+
+/// The same people in two exports of one wave are counted once.
+@Suite("Duplicates across exports") struct CrossExportDuplicateTests {
+  @Test("a renamed re-download changes no count: measures, theme base and accepted rows are the same")
+  func renamedDuplicate() throws {
+    let (folder, workspace) = try SeriesCarryOverTests.exampleCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let before = workspace.load(keepingFreeText: false)
+    let measuresBefore = try VoicesRun.run(["measures", workspace.root.path, "--format", "json"])
+    let copy = folder.appendingPathComponent("parent-carer-survey-2025 final.csv")
+    try FileManager.default.copyItem(at: workspace.root.appendingPathComponent("exports/parent-carer-survey-2025.csv"), to: copy)
+    let added = try workspace.add(exportAt: copy)
+    #expect(added.draft.notes.contains { $0.needsAttention && $0.message.hasPrefix("this export looks like one already in the workspace: 600 of its 600 responses") })
+    let after = workspace.load(keepingFreeText: false)
+    #expect(after.accounting.accepted == before.accounting.accepted)
+    #expect(after.accounting.duplicates == before.accounting.duplicates + 601)
+    #expect(after.exports.allSatisfy { $0.accounting.balances })
+    let final = try #require(after.exports.first { $0.name == "parent-carer-survey-2025-final" })
+    #expect(final.responses.isEmpty)
+    #expect(final.diagnostics.contains { $0.message.hasPrefix("600 responses are also in parent-carer-survey-2025") })
+    let measuresAfter = try VoicesRun.run(["measures", workspace.root.path, "--format", "json"])
+    #expect(measuresAfter.stdout == measuresBefore.stdout)
+  }
+
+  @Test("without ids, identical submissions (same second, same answers) are one person; another wave is not a duplicate")
+  func identicalRows() throws {
+    let (folder, workspace) = try SeriesCarryOverTests.exampleCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("annual-conversation-2025 (1).csv")
+    try FileManager.default.copyItem(at: workspace.root.appendingPathComponent("exports/annual-conversation-2025.csv"), to: copy)
+    _ = try workspace.add(exportAt: copy)
+    let next = folder.appendingPathComponent("annual-conversation-2026.csv")
+    try FileManager.default.copyItem(at: workspace.root.appendingPathComponent("exports/annual-conversation-2025.csv"), to: next)
+    _ = try workspace.add(exportAt: next)
+    let load = workspace.load(keepingFreeText: false)
+    let second = try #require(load.exports.first { $0.name == "annual-conversation-2025-1" })
+    #expect(second.accounting.duplicates == second.accounting.read)
+    let nextYear = try #require(load.exports.first { $0.name == "annual-conversation-2026" })
+    #expect(nextYear.accounting.duplicates == 0)
+  }
+}
