@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_mutual_info_score as ami, normalized_mutual_info_score as nmi
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-VOICES = os.path.join(ROOT, ".build", "release", "voices")
+VOICES = os.environ.get("VOICES") or os.path.join(ROOT, ".build", "release", "voices")
 GAMBLING = os.path.join(ROOT, "..", "shared", "external", "coding-agreement", "iai-gambling_XS-synthetic")
 TMP = tempfile.mkdtemp(prefix="themes-eval-")
 
