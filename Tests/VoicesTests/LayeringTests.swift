@@ -6,7 +6,7 @@ import Testing
 /// the sources: it collects the types each folder declares at the top level and fails when a
 /// file names a type declared only in a folder after its own.
 @Suite("Layering") struct LayeringTests {
-  static let order = ["Support", "Tabular", "Text", "Privacy", "Survey", "Coding", "Learning", "Measures", "Review", "Reports",
+  static let order = ["Support", "Tabular", "Text", "Privacy", "Survey", "Coding", "Learning", "Measures", "Review", "Themes", "Reports",
                       "Workspace"]
 
   static var library: URL { TestPaths.packageRoot.appendingPathComponent("Sources/Voices") }

@@ -58,7 +58,7 @@ public struct Theme: Sendable, Equatable {
   }
 
   /// Whether `id` is a well-formed theme id.
-  static func isValidID(_ id: String) -> Bool {
+  public static func isValidID(_ id: String) -> Bool {
     guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
     return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
   }

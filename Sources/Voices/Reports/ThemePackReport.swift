@@ -97,30 +97,32 @@ enum ThemePackReport {
       .filter { row in row.proposedTheme.isEmpty || !hidden.contains(row.proposedTheme, wave: row.key.wave) }
   }
 
-  /// Candidate new themes among the shown comments no theme fits (`ThemeSuggester`); each
-  /// holds at least the small-number minimum of comments, so no small count is shown.
+  /// Candidate new themes among the shown comments no theme fits (`EmergingThemes`, the
+  /// computation `voices themes suggest` makes); each holds at least the small-number minimum of
+  /// comments, so no small count is shown, and quotes only people who agreed to be quoted.
   static func emergingThemes(_ results: ThemeResults, _ inputs: ReportInputs) -> HTMLDocument.Section {
     var subsections: [HTMLDocument.Section] = []
-    let suggester = ThemeSuggester(minimumSize: max(3, inputs.policy.minimumCount), limit: 8)
+    let settings = EmergingThemes.Settings(minimumSize: max(3, inputs.policy.minimumCount))
     for audience in [Theme.Audience.parentCarers, .youngPeople] {
       guard let latest = results.waves(audience).last else { continue }
       let comments = results.comments.filter { $0.wave == latest && $0.audience == audience }
-      let suggestions = suggester.suggest(comments, redactions: comments.map(inputs.quotes.redaction))
+      let found = EmergingThemes.find(comments, redactions: comments.map(inputs.quotes.redaction),
+                                      mayQuote: { inputs.quotes.mayQuote($0.responseId) }, settings: settings)
       var blocks: [HTMLDocument.Block] = []
-      if suggestions.isEmpty {
-        blocks.append(.paragraph("No group of \(suggester.minimumSize) or more uncoded comments shares a distinctive term."))
+      if found.groups.isEmpty {
+        blocks.append(.paragraph("No group of \(settings.minimumSize) or more uncoded comments says the same thing."))
       }
-      for s in suggestions {
-        var facts: [[HTMLDocument.Inline]] = [[.strong("Comments: "), .text(NumberFormatting.count(s.size))]]
-        if !s.relatedTerms.isEmpty { facts.append([.strong("Related terms: "), .text(s.relatedTerms.joined(separator: ", "))]) }
-        blocks.append(.paragraph([.strong("“\(s.term)”")]))
+      for g in found.groups.prefix(8) {
+        var facts: [[HTMLDocument.Inline]] = [[.strong("Comments: "), .text("\(NumberFormatting.count(g.size)) (\(String(format: "%.0f", g.share * 100))% of the uncoded)")]]
+        if g.phrases.count > 1 { facts.append([.strong("Also said: "), .text(g.phrases.dropFirst().joined(separator: "; "))]) }
+        blocks.append(.paragraph([.strong("\(g.number). “\(g.name)”")]))
         blocks.append(.list(facts))
-        for example in s.examples { blocks.append(.quote(example, attribution: nil)) }
+        for quote in g.quotes { blocks.append(.quote(quote, attribution: nil)) }
       }
       subsections.append(HTMLDocument.Section("Emerging themes: \(ThemeFigures.audienceName(audience)), \(latest)", blocks: blocks))
     }
     return HTMLDocument.Section("Emerging themes", blocks: [
-      .paragraph("Comments no theme was given, grouped around words much more common in them than in the coded comments: candidates for a new theme in the codebook, for the Council to judge. The command voices themes suggest lists the same for any workspace."),
+      .paragraph("Comments no theme was given, grouped by what they say (a short-text mixture model over their words and word pairs, negated words kept apart) and named by the phrases most particular to each group: candidates for a new theme in the codebook, for the Council to judge. Quotes are only from people who agreed to be quoted. The command voices themes suggest lists the same for any workspace, with every comment's group (--format csv), and voices themes adopt drafts a codebook row from a group."),
     ], subsections: subsections)
   }
 
