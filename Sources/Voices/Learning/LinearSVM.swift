@@ -131,7 +131,7 @@ struct PlattScaling: Equatable, Sendable {
 }
 
 /// A small, fast, fixed pseudo-random generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
+fileprivate struct SplitMix64 {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {

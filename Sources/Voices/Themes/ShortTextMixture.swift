@@ -136,7 +136,7 @@ struct ShortTextMixture: Sendable {
 
 /// A small, fast generator with a fixed sequence for a seed (Steele, Lea and Flood 2014), so
 /// sampling is repeatable; not for anything secret.
-struct SplitMix64: Sendable {
+fileprivate struct SplitMix64: Sendable {
   var state: UInt64
 
   init(seed: UInt64) { state = seed }
