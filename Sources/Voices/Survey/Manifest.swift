@@ -20,6 +20,9 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var layout: VendorLayout
   /// XLSX only: a sheet name, or a 1-based index written as a number.
   public var sheet: SheetReference?
+  /// How slashed dates read when no value settles it (`day-first` or `month-first`); see
+  /// `DateOrderEvidence`.
+  public var dateOrder: DateOrder?
   /// Overrides the layout's header row count.
   public var headerRows: Int?
   /// One respondent group for every row ...
@@ -92,7 +95,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case manifestVersion, title, note, source, wave, series, file, layout, sheet, headerRows, respondentGroup
+    case manifestVersion, title, note, source, wave, series, file, layout, sheet, dateOrder, headerRows, respondentGroup
     case respondentGroupColumn, respondentId, submitted, consent, breakdowns, measures, freeText
     case attendance, ignore, scales
   }
@@ -108,6 +111,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     file = try c.decode(String.self, forKey: .file)
     layout = try c.decodeIfPresent(VendorLayout.self, forKey: .layout) ?? .plain
     sheet = try c.decodeIfPresent(SheetReference.self, forKey: .sheet)
+    dateOrder = try c.decodeIfPresent(DateOrder.self, forKey: .dateOrder)
     headerRows = try c.decodeIfPresent(Int.self, forKey: .headerRows)
     respondentGroup = try c.decodeIfPresent(String.self, forKey: .respondentGroup)
     respondentGroupColumn = try c.decodeIfPresent(GroupColumn.self, forKey: .respondentGroupColumn)
@@ -134,6 +138,14 @@ public struct Manifest: Codable, Sendable, Equatable {
     self.freeText = []
     self.ignore = []
     self.scales = [:]
+  }
+
+  /// Which way round slashed dates are: `14/02/2025` (UK) or `02/14/2025` (US).
+  public enum DateOrder: String, Codable, Sendable, Equatable {
+    case dayFirst = "day-first"
+    case monthFirst = "month-first"
+
+    var timestampOrder: Timestamp.DayOrder { self == .dayFirst ? .dayFirst : .monthFirst }
   }
 
   /// The header row count in force: the manifest's override or the layout's.

@@ -50,7 +50,7 @@ final class RowPlan {
     var values: [String: String] = [:]
     for (answer, group) in manifest.respondentGroupColumn?.values ?? [:] { values[ColumnName.normalised(answer)] = group }
     groupValues = values
-    dayOrder = manifest.layout == .surveymonkey ? .monthFirst : .dayFirst
+    dayOrder = manifest.dateOrder?.timestampOrder ?? (manifest.layout == .surveymonkey ? .monthFirst : .dayFirst)
     isSmartSurvey = manifest.layout == .smartsurvey
   }
 

@@ -24,6 +24,7 @@ struct SurveyExportBuilder {
   private var diagnostics: [Diagnostic] = []
   private var interner = ResponseInterner()
   private let origin: ResponseOrigin
+  private var dates = DateOrderEvidence()
 
   init(manifest: Manifest, name: String, file: String, keepingFreeText: Bool = true) {
     self.manifest = manifest
@@ -58,6 +59,11 @@ struct SurveyExportBuilder {
     if plan != nil {
       if dataRows == 0 {
         all.append(Diagnostic(.warning, at: SourceLocation(file: file, row: headerRow), "the export has a header but no responses"))
+      }
+      if let plan, let column = plan.submittedColumn,
+         let warning = dates.apply(to: &responses, parsedAs: plan.dayOrder, setting: manifest.dateOrder?.timestampOrder,
+                                   at: SourceLocation(file: file, row: headerRow), column: columns[column]) {
+        all.append(warning)
       }
       SurveyLoader.removeDuplicates(&responses, accounting: &accounting, diagnostics: &all)
     }
@@ -104,6 +110,7 @@ struct SurveyExportBuilder {
     }
     if let response = plan.response(from: record, origin: origin, diagnostics: &diagnostics, interner: &interner) {
       accounting.accepted += 1
+      if let column = plan.submittedColumn, column < record.count { dates.note(record[column], response: responses.count) }
       responses.append(response)
     } else {
       accounting.reject("unreadable attendance")

@@ -104,6 +104,7 @@ extension Manifest {
       ("file", .string(file)),
       ("layout", .string(layout.rawValue)),
       ("sheet", sheetValue),
+      ("dateOrder", dateOrder.map { .string($0.rawValue) }),
       ("headerRows", headerRows.map { .number(Double($0)) }),
       ("respondentGroup", opt(respondentGroup)),
       ("respondentGroupColumn", respondentGroupColumn.map { group in
