@@ -19,17 +19,20 @@ struct ThemesInput {
     if let place, place.lowercased().hasSuffix(".csv") { return try file(place, arguments, settings: &settings) }
     let workspace = try Workspace.open(place ?? "surveys")
     let codebookPath = arguments.value("--codebook") ?? workspace.root.appendingPathComponent("codebooks").path
-    let codebook = try Codebook.load(at: codebookPath)
+    let codebook = try workspace.codebook(at: arguments.value("--codebook"))
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
-    var comments = ReviewComments.of(load)
+    // Coded the one way every command codes (rules, then reviewers' decisions): a comment a
+    // reviewer gave a theme is covered.
+    let (corpus, torn) = try workspace.code(load, codebook: codebook)
+    if let torn { Terminal.err(Terminal.styled("\(torn)", .yellow, forErr: true)) }
+    var comments = corpus.comments
     if let who = arguments.value("--audience") {
       guard let audience = Theme.Audience(rawValue: who), audience != .all else {
         throw UsageError("--audience is \"parent carers\" or \"young people\", not \"\(who)\"")
       }
       comments = comments.filter { $0.audience == audience }
     }
-    CodingRun.code(&comments, with: try CodingEngine(codebook))
     let consenting = Set(load.exports.flatMap(\.responses).filter(\.consentToQuote).map(\.id))
     let redactions = ReviewComments.redactor(for: workspace.root).redact(all: comments.map(\.text))
     return ThemesInput(comments: comments, redactions: redactions, consenting: consenting, workspace: workspace,
