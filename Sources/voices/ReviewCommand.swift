@@ -108,7 +108,7 @@ enum ReviewCommand {
     let codebook = try workspace.codebook(at: arguments.value("--codebook"))
     let load = WorkspaceArgument.load(workspace)
     WorkspaceArgument.printDiagnostics(load, limit: 5, minimum: .error)
-    let log = DecisionLog(workspaceRoot: workspace.root, displayName: workspace.displayName(of: "review/decisions.jsonl"))
+    let log = workspace.decisionLog
     let summary = try ReviewImport.run(
       sheetAt: URL(fileURLWithPath: file), log: log, comments: ReviewComments.of(load), codebook: codebook,
       redactor: ReviewComments.redactor(for: workspace.root), at: ReviewDecision.timestamp(environment: ProcessInfo.processInfo.environment))
